@@ -1,0 +1,37 @@
+# Two commands for a fresh clone: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo test lint serve clean
+
+# torch goes in first, with pip, from the local CPU build; the constraints file keeps it
+# pinned on every later install so nothing pulls a CUDA build.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -c constraints.txt torch==2.13.0
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/tandem db upgrade
+	$(BIN)/tandem demo
+	$(BIN)/tandem serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy .
+
+test: lint
+	$(BIN)/pytest
+
+serve: install
+	$(BIN)/tandem serve --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,84 @@
+"""Writing and reading the audit trail. Services call ``record`` in the same transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from accounts.actor import Actor
+from models.audit import AuditEvent
+from models.db import fetch_page
+from models.errors import InvalidInput
+from models.user import Role
+
+
+def record(
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_id: object | None,
+    fields: list[str] | None = None,
+    detail: str | None = None,
+) -> AuditEvent:
+    """Append one audit event. ``fields`` are names only, never the values."""
+    event = AuditEvent(
+        actor_id=actor.user_id if actor else None,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        fields=sorted(fields or []),
+        detail=detail,
+    )
+    session.add(event)
+    return event
+
+
+def apply_changes(target: object, changes: Mapping[str, Any]) -> list[str]:
+    """Set each attribute that differs and return the names of those that changed.
+
+    A null for a column that cannot be empty is refused (422 naming the field) before anything
+    is set, so a partial update never half-applies.
+    """
+    columns = inspect(type(target)).columns
+    for name, value in changes.items():
+        if value is None and name in columns and not columns[name].nullable:
+            raise InvalidInput(name, f"{name} cannot be empty")
+    changed = []
+    for name, value in changes.items():
+        if getattr(target, name) != value:
+            setattr(target, name, value)
+            changed.append(name)
+    return changed
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    entity: str | None = None
+    entity_id: str | None = None
+    actor_id: int | None = None
+    action: str | None = None
+    since: datetime | None = None
+
+
+def list_events(
+    session: Session, actor: Actor, filters: AuditFilter, limit: int, offset: int
+) -> tuple[list[AuditEvent], int]:
+    actor.require(Role.admin)
+    query = select(AuditEvent)
+    if filters.entity:
+        query = query.where(AuditEvent.entity == filters.entity)
+    if filters.entity_id:
+        query = query.where(AuditEvent.entity_id == filters.entity_id)
+    if filters.actor_id is not None:
+        query = query.where(AuditEvent.actor_id == filters.actor_id)
+    if filters.action:
+        query = query.where(AuditEvent.action == filters.action)
+    if filters.since:
+        query = query.where(AuditEvent.at >= filters.since)
+    return fetch_page(session, query.order_by(AuditEvent.id.desc()), limit, offset)

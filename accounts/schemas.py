@@ -1,0 +1,93 @@
+"""API schemas for users, offices, sign-in and the audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from models.user import Role
+
+
+class TokenRequest(BaseModel):
+    email: EmailStr
+    password: str = Field(min_length=1)
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+
+
+class UserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    display_name: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=8, max_length=200)
+    role: Role
+    office_id: int | None = None
+    company_id: int | None = None
+
+
+class UserUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    office_id: int | None = None
+    is_active: bool | None = None
+    password: str | None = Field(default=None, min_length=8, max_length=200)
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    display_name: str
+    role: Role
+    office_id: int | None
+    company_id: int | None
+    is_active: bool
+    created_at: datetime
+
+
+class OfficeCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+
+
+class OfficeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+
+
+class CaseloadTransfer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to_caseworker_id: int
+    client_ids: list[int] | None = Field(
+        default=None, description="Only these clients; all of the caseworker's clients if absent"
+    )
+
+
+class CaseloadTransferResult(BaseModel):
+    from_caseworker_id: int
+    to_caseworker_id: int
+    client_ids: list[int]
+
+
+class AuditEventRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    at: datetime
+    actor_id: int | None
+    action: str
+    entity: str
+    entity_id: str | None
+    fields: list[str]
+    detail: str | None

@@ -1,0 +1,181 @@
+"""Users and offices: creation, sign-in, administration and caseload transfer."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from accounts.passwords import hash_password, verify_password
+from accounts.schemas import CaseloadTransfer, OfficeCreate, UserCreate, UserUpdate
+from models.client import Client
+from models.company import Company
+from models.db import fetch_page
+from models.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
+from models.user import Office, Role, User
+
+
+def actor_for(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        email=user.email,
+        role=user.role,
+        office_id=user.office_id,
+        company_id=user.company_id,
+    )
+
+
+def _check_links(
+    session: Session, role: Role, office_id: int | None, company_id: int | None
+) -> None:
+    if office_id is not None and session.get(Office, office_id) is None:
+        raise InvalidInput("office_id", f"office {office_id} does not exist")
+    if role is Role.employer:
+        if company_id is None:
+            raise InvalidInput("company_id", "an employer user must belong to a company")
+        if session.get(Company, company_id) is None:
+            raise InvalidInput("company_id", f"company {company_id} does not exist")
+    elif company_id is not None:
+        raise InvalidInput("company_id", "only employer users belong to a company")
+
+
+def create_user(session: Session, actor: Actor | None, data: UserCreate) -> User:
+    """Create a user; ``actor`` is None only for the command line, which runs as the system."""
+    if actor is not None:
+        actor.require(Role.admin)
+    email = data.email.lower()
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise Conflict(f"a user with email {email} already exists", field="email")
+    _check_links(session, data.role, data.office_id, data.company_id)
+    user = User(
+        email=email,
+        display_name=data.display_name,
+        role=data.role,
+        office_id=data.office_id,
+        company_id=data.company_id,
+        is_active=True,
+        password_hash=hash_password(data.password),
+    )
+    session.add(user)
+    session.flush()
+    fields = ["email", "display_name", "role", "office_id", "company_id", "password"]
+    audit.record(session, actor, "create", "user", user.id, fields)
+    return user
+
+
+def authenticate(session: Session, email: str, password: str) -> User:
+    user = session.scalar(select(User).where(User.email == email.lower()))
+    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+        raise NotAuthenticated("wrong email or password, or the account is inactive")
+    return user
+
+
+def active_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None or not user.is_active:
+        raise NotAuthenticated("the account no longer exists or is inactive")
+    return user
+
+
+def get_user(session: Session, actor: Actor, user_id: int) -> User:
+    if actor.role is not Role.admin and actor.user_id != user_id:
+        raise NotFound("user", user_id)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("user", user_id)
+    return user
+
+
+def list_users(
+    session: Session,
+    actor: Actor,
+    *,
+    role: Role | None,
+    office_id: int | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[User], int]:
+    actor.require(Role.admin)
+    query = select(User).order_by(User.id)
+    if role is not None:
+        query = query.where(User.role == role)
+    if office_id is not None:
+        query = query.where(User.office_id == office_id)
+    return fetch_page(session, query, limit, offset)
+
+
+def update_user(session: Session, actor: Actor, user_id: int, data: UserUpdate) -> User:
+    actor.require(Role.admin)
+    user = get_user(session, actor, user_id)
+    changes = data.model_dump(exclude_unset=True)
+    password = changes.pop("password", None)
+    if "office_id" in changes:
+        _check_links(session, user.role, changes["office_id"], user.company_id)
+    changed = audit.apply_changes(user, changes)
+    if password is not None:
+        user.password_hash = hash_password(password)
+        changed.append("password")
+    if changed:
+        audit.record(session, actor, "update", "user", user.id, changed)
+    return user
+
+
+def _active_caseworker(session: Session, user_id: int, field: str) -> User:
+    user = session.get(User, user_id)
+    if user is None or user.role is not Role.caseworker:
+        raise InvalidInput(field, f"user {user_id} is not a caseworker")
+    if not user.is_active:
+        raise InvalidInput(field, f"caseworker {user_id} is inactive")
+    return user
+
+
+def transfer_caseload(
+    session: Session, actor: Actor, from_caseworker_id: int, data: CaseloadTransfer
+) -> list[int]:
+    """Move clients from one caseworker to another; each move is audited per client."""
+    actor.require(Role.admin)
+    source = session.get(User, from_caseworker_id)
+    if source is None or source.role is not Role.caseworker:
+        raise NotFound("caseworker", from_caseworker_id)
+    target = _active_caseworker(session, data.to_caseworker_id, "to_caseworker_id")
+    if target.id == source.id:
+        raise InvalidInput("to_caseworker_id", "the caseload is already with this caseworker")
+    query = select(Client).where(Client.caseworker_id == source.id).order_by(Client.id)
+    if data.client_ids is not None:
+        query = query.where(Client.id.in_(data.client_ids))
+    clients = list(session.scalars(query))
+    if data.client_ids is not None:
+        missing = sorted(set(data.client_ids) - {c.id for c in clients})
+        if missing:
+            raise InvalidInput(
+                "client_ids", f"clients {missing} are not in caseworker {source.id}'s caseload"
+            )
+    for client in clients:
+        client.caseworker_id = target.id
+        audit.record(
+            session,
+            actor,
+            "transfer",
+            "client",
+            client.id,
+            ["caseworker_id"],
+            detail=f"caseload moved from user {source.id} to user {target.id}",
+        )
+    return [c.id for c in clients]
+
+
+def create_office(session: Session, actor: Actor | None, data: OfficeCreate) -> Office:
+    if actor is not None:
+        actor.require(Role.admin)
+    if session.scalar(select(Office.id).where(Office.name == data.name)) is not None:
+        raise Conflict(f"an office named '{data.name}' already exists", field="name")
+    office = Office(name=data.name)
+    session.add(office)
+    session.flush()
+    audit.record(session, actor, "create", "office", office.id, ["name"])
+    return office
+
+
+def list_offices(session: Session, actor: Actor) -> list[Office]:
+    return list(session.scalars(select(Office).order_by(Office.name)))

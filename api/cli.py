@@ -1,0 +1,133 @@
+"""The ``tandem`` command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy.orm import Session
+
+from api.settings import Settings
+from models.db import build_engine, session_factory, unit_of_work
+from models.user import Role
+
+app = typer.Typer(
+    help="Tandem: employer engagement and explained job matching.", no_args_is_help=True
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
+geo_app = typer.Typer(help="Postcode gazetteer.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(geo_app, name="geo")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Apply the migrations to the database named by TANDEM_DATABASE_URL."""
+    from models.migrate import upgrade
+
+    settings = Settings()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"database at {_safe_url(settings.database_url)} is at revision {revision}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the API and pages with the current settings."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+
+
+@users_app.command("create")
+def users_create(
+    email: Annotated[str, typer.Option(help="Sign-in email")],
+    password: Annotated[str, typer.Option(help="At least 8 characters")],
+    role: Annotated[Role, typer.Option(help="admin, liaison, caseworker or employer")],
+    company: Annotated[int | None, typer.Option(help="Company id, for employer users")] = None,
+    office: Annotated[int | None, typer.Option(help="Office (team) id")] = None,
+    name: Annotated[str | None, typer.Option(help="Display name")] = None,
+) -> None:
+    """Create a user account."""
+    from pydantic import ValidationError
+
+    from accounts.schemas import UserCreate
+    from accounts.users import create_user
+    from models.errors import TandemError
+
+    try:
+        data = UserCreate(
+            email=email,
+            password=password,
+            role=role,
+            company_id=company,
+            office_id=office,
+            display_name=name or email.split("@")[0],
+        )
+        with _unit_of_work() as session:
+            user = create_user(session, None, data)
+            user_id = user.id
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise typer.BadParameter(problems) from exc
+    except TandemError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"created user {user_id} <{email.lower()}> with role {role.value}")
+
+
+@geo_app.command("import")
+def geo_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+) -> None:
+    """Load postcode centroids: a GeoNames postal-code file, or a CSV with
+    country,postcode,place,lat,lon."""
+    from matching.geo import import_gazetteer, read_gazetteer
+
+    with _unit_of_work() as session, typer.progressbar(length=0, label="postcodes") as bar:
+        try:
+            added, updated = import_gazetteer(session, read_gazetteer(file), bar.update)
+        except ValueError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=1) from exc
+    typer.echo(f"postcodes: {added} added, {updated} updated")
+
+
+@app.command()
+def demo(seed: int = 7) -> None:
+    """Load the demo data set (idempotent) and print the demo users' sign-in details."""
+    from api.demo.seed import DEMO_PASSWORD, load_demo
+
+    with _unit_of_work() as session:
+        summary = load_demo(session, seed=seed, progress=typer.echo)
+    typer.echo(summary.describe())
+    typer.echo(f"\nSign in with any of these emails and the password '{DEMO_PASSWORD}':")
+    for role, email in summary.sign_ins:
+        typer.echo(f"  {role:<11} {email}")
+
+
+@contextmanager
+def _unit_of_work() -> Iterator[Session]:
+    """One session for one command: committed at the end, rolled back on error."""
+    engine = build_engine(Settings().database_url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

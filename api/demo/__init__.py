@@ -1,0 +1,1 @@
+"""Demo data templates and gazetteer for seeding a realistic Tandem demo."""

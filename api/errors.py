@@ -1,0 +1,58 @@
+"""The one place where errors become HTTP answers: ``{"error", "detail", "field"}``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+
+from models.errors import NotAuthenticated, TandemError
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts) or "body"
+
+
+async def _tandem_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, TandemError)
+    body: dict[str, object] = {"error": exc.code, "detail": exc.message}
+    if exc.field:
+        body["field"] = exc.field
+    state = getattr(exc, "current_state", None)
+    if state is not None:
+        body["current_state"] = state
+    headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
+    return JSONResponse(body, status_code=exc.status_code, headers=headers)
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"field": _field(tuple(e["loc"])), "message": str(e["msg"]).removeprefix("Value error, ")}
+        for e in exc.errors()
+    ]
+    first = errors[0] if errors else {"field": "body", "message": "invalid input"}
+    return JSONResponse(
+        {
+            "error": "validation_error",
+            "detail": f"{first['field']}: {first['message']}",
+            "field": first["field"],
+            "errors": errors,
+        },
+        status_code=422,
+    )
+
+
+async def _integrity_error(_request: Request, _exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"error": "conflict", "detail": "the change conflicts with stored data; nothing was saved"},
+        status_code=409,
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(TandemError, _tandem_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(IntegrityError, _integrity_error)

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter
+
+from accounts import audit
+from accounts.schemas import AuditEventRead
+from api.deps import CurrentActor, Page, PageDep, SessionDep
+
+router = APIRouter(prefix="/audit", tags=["audit"])
+
+
+@router.get("", response_model=Page[AuditEventRead])
+def list_audit_events(
+    session: SessionDep,
+    actor: CurrentActor,
+    page: PageDep,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    actor_id: int | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+) -> Page[AuditEventRead]:
+    filters = audit.AuditFilter(entity, entity_id, actor_id, action, since)
+    rows, total = audit.list_events(session, actor, filters, page.limit, page.offset)
+    items = [AuditEventRead.model_validate(e) for e in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)

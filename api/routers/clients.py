@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from clients import profiles, records
+from clients.schemas import (
+    ClientCreate,
+    ClientRead,
+    ClientUpdate,
+    ConsentEventRead,
+    ConsentUpdate,
+    ContactCreate,
+    ContactRead,
+    PersonalIn,
+    PersonalRead,
+    ShareCreate,
+    ShareRead,
+)
+from models.client import Readiness
+
+router = APIRouter(prefix="/clients", tags=["clients"])
+
+
+@router.get("", response_model=Page[ClientRead])
+def list_clients(
+    session: SessionDep,
+    actor: CurrentActor,
+    page: PageDep,
+    q: str | None = None,
+    readiness: Readiness | None = None,
+    caseworker_id: int | None = None,
+) -> Page[ClientRead]:
+    rows, total = profiles.list_clients(
+        session,
+        actor,
+        q=q,
+        readiness=readiness,
+        caseworker_id=caseworker_id,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    items = [ClientRead.model_validate(c) for c in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post("", response_model=ClientRead, status_code=status.HTTP_201_CREATED)
+def create_client(
+    body: ClientCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
+) -> ClientRead:
+    client = profiles.create_client(session, actor, body, settings.default_country)
+    return ClientRead.model_validate(client)
+
+
+@router.get("/{client_id}", response_model=ClientRead)
+def read_client(client_id: int, session: SessionDep, actor: CurrentActor) -> ClientRead:
+    return ClientRead.model_validate(profiles.read_client(session, actor, client_id))
+
+
+@router.patch("/{client_id}", response_model=ClientRead)
+def update_client(
+    client_id: int,
+    body: ClientUpdate,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+) -> ClientRead:
+    client = profiles.update_client(session, actor, client_id, body, settings.default_country)
+    return ClientRead.model_validate(client)
+
+
+@router.get("/{client_id}/personal", response_model=PersonalRead)
+def read_personal(client_id: int, session: SessionDep, actor: CurrentActor) -> PersonalRead:
+    return PersonalRead.model_validate(records.read_personal(session, actor, client_id))
+
+
+@router.put("/{client_id}/personal", response_model=PersonalRead)
+def write_personal(
+    client_id: int, body: PersonalIn, session: SessionDep, actor: CurrentActor
+) -> PersonalRead:
+    return PersonalRead.model_validate(records.write_personal(session, actor, client_id, body))
+
+
+@router.put("/{client_id}/consent", response_model=ClientRead)
+def update_consent(
+    client_id: int, body: ConsentUpdate, session: SessionDep, actor: CurrentActor
+) -> ClientRead:
+    records.update_consent(session, actor, client_id, body)
+    return ClientRead.model_validate(profiles.read_client(session, actor, client_id))
+
+
+@router.get("/{client_id}/consent", response_model=list[ConsentEventRead])
+def consent_history(
+    client_id: int, session: SessionDep, actor: CurrentActor
+) -> list[ConsentEventRead]:
+    rows = records.consent_history(session, actor, client_id)
+    return [ConsentEventRead.model_validate(e) for e in rows]
+
+
+@router.get("/{client_id}/contacts", response_model=Page[ContactRead])
+def list_contacts(
+    client_id: int, session: SessionDep, actor: CurrentActor, page: PageDep
+) -> Page[ContactRead]:
+    rows, total = records.list_contacts(session, actor, client_id, page.limit, page.offset)
+    items = [ContactRead.model_validate(c) for c in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post("/{client_id}/contacts", response_model=ContactRead, status_code=201)
+def add_contact(
+    client_id: int, body: ContactCreate, session: SessionDep, actor: CurrentActor
+) -> ContactRead:
+    return ContactRead.model_validate(records.add_contact(session, actor, client_id, body))
+
+
+@router.post("/{client_id}/shares", response_model=ShareRead, status_code=201)
+def share_client(
+    client_id: int, body: ShareCreate, session: SessionDep, actor: CurrentActor
+) -> ShareRead:
+    return ShareRead.model_validate(records.share_client(session, actor, client_id, body))
+
+
+@router.delete("/{client_id}/shares/{caseworker_id}", status_code=204)
+def unshare_client(
+    client_id: int, caseworker_id: int, session: SessionDep, actor: CurrentActor
+) -> Response:
+    records.unshare_client(session, actor, client_id, caseworker_id)
+    return Response(status_code=204)

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from employers import companies
+from employers.schemas import (
+    CompanyCreate,
+    CompanyRead,
+    CompanyUpdate,
+    ContactPersonCreate,
+    ContactPersonRead,
+    EngagementEventCreate,
+    EngagementEventRead,
+)
+from models.company import EngagementStatus
+
+router = APIRouter(prefix="/companies", tags=["companies"])
+
+
+@router.get("", response_model=Page[CompanyRead])
+def list_companies(
+    session: SessionDep,
+    actor: CurrentActor,
+    page: PageDep,
+    q: str | None = None,
+    nace_code: str | None = None,
+    engagement_status: EngagementStatus | None = None,
+    liaison_officer_id: int | None = None,
+) -> Page[CompanyRead]:
+    rows, total = companies.list_companies(
+        session,
+        actor,
+        q=q,
+        nace_code=nace_code,
+        engagement_status=engagement_status,
+        liaison_officer_id=liaison_officer_id,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    items = [CompanyRead.model_validate(c) for c in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post("", response_model=CompanyRead, status_code=status.HTTP_201_CREATED)
+def create_company(
+    body: CompanyCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
+) -> CompanyRead:
+    company = companies.create_company(session, actor, body, settings.default_country)
+    return CompanyRead.model_validate(company)
+
+
+@router.get("/{company_id}", response_model=CompanyRead)
+def read_company(company_id: int, session: SessionDep, actor: CurrentActor) -> CompanyRead:
+    return CompanyRead.model_validate(companies.company_for(session, actor, company_id))
+
+
+@router.patch("/{company_id}", response_model=CompanyRead)
+def update_company(
+    company_id: int,
+    body: CompanyUpdate,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+) -> CompanyRead:
+    company = companies.update_company(session, actor, company_id, body, settings.default_country)
+    return CompanyRead.model_validate(company)
+
+
+@router.delete("/{company_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_company(company_id: int, session: SessionDep, actor: CurrentActor) -> Response:
+    companies.delete_company(session, actor, company_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{company_id}/contacts", response_model=list[ContactPersonRead])
+def list_contacts(
+    company_id: int, session: SessionDep, actor: CurrentActor
+) -> list[ContactPersonRead]:
+    rows = companies.list_contacts(session, actor, company_id)
+    return [ContactPersonRead.model_validate(c) for c in rows]
+
+
+@router.post(
+    "/{company_id}/contacts", response_model=ContactPersonRead, status_code=status.HTTP_201_CREATED
+)
+def add_contact(
+    company_id: int, body: ContactPersonCreate, session: SessionDep, actor: CurrentActor
+) -> ContactPersonRead:
+    return ContactPersonRead.model_validate(companies.add_contact(session, actor, company_id, body))
+
+
+@router.delete("/{company_id}/contacts/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_contact(
+    company_id: int, contact_id: int, session: SessionDep, actor: CurrentActor
+) -> Response:
+    companies.delete_contact(session, actor, company_id, contact_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/{company_id}/events", response_model=Page[EngagementEventRead])
+def list_events(
+    company_id: int, session: SessionDep, actor: CurrentActor, page: PageDep
+) -> Page[EngagementEventRead]:
+    rows, total = companies.list_events(session, actor, company_id, page.limit, page.offset)
+    items = [EngagementEventRead.model_validate(e) for e in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post(
+    "/{company_id}/events", response_model=EngagementEventRead, status_code=status.HTTP_201_CREATED
+)
+def add_event(
+    company_id: int, body: EngagementEventCreate, session: SessionDep, actor: CurrentActor
+) -> EngagementEventRead:
+    event = companies.add_event(session, actor, company_id, body)
+    return EngagementEventRead.model_validate(event)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from employers import offers
+from employers.offer_states import OfferAction
+from employers.schemas import (
+    OfferCreate,
+    OfferRead,
+    OfferTransitionRead,
+    OfferUpdate,
+    TransitionRequest,
+)
+from models.offer import OfferKind, OfferStatus
+
+router = APIRouter(prefix="/offers", tags=["offers"])
+
+
+@router.get("", response_model=Page[OfferRead])
+def list_offers(
+    session: SessionDep,
+    actor: CurrentActor,
+    page: PageDep,
+    status: OfferStatus | None = None,
+    kind: OfferKind | None = None,
+    company_id: int | None = None,
+    nace_code: str | None = None,
+    q: str | None = None,
+) -> Page[OfferRead]:
+    rows, total = offers.list_offers(
+        session,
+        actor,
+        status=status,
+        kind=kind,
+        company_id=company_id,
+        nace_code=nace_code,
+        q=q,
+        limit=page.limit,
+        offset=page.offset,
+    )
+    items = [OfferRead.model_validate(o) for o in rows]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.post("", response_model=OfferRead, status_code=status.HTTP_201_CREATED)
+def create_offer(
+    body: OfferCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
+) -> OfferRead:
+    return OfferRead.model_validate(
+        offers.create_offer(session, actor, body, settings.default_country)
+    )
+
+
+@router.get("/{offer_id}", response_model=OfferRead)
+def read_offer(offer_id: int, session: SessionDep, actor: CurrentActor) -> OfferRead:
+    return OfferRead.model_validate(offers.offer_for(session, actor, offer_id))
+
+
+@router.patch("/{offer_id}", response_model=OfferRead)
+def update_offer(
+    offer_id: int,
+    body: OfferUpdate,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+) -> OfferRead:
+    return OfferRead.model_validate(
+        offers.update_offer(session, actor, offer_id, body, settings.default_country)
+    )
+
+
+@router.get("/{offer_id}/transitions", response_model=list[OfferTransitionRead])
+def list_transitions(
+    offer_id: int, session: SessionDep, actor: CurrentActor
+) -> list[OfferTransitionRead]:
+    rows = offers.transitions_of(session, actor, offer_id)
+    return [OfferTransitionRead.model_validate(t) for t in rows]
+
+
+def _action_endpoint(action: OfferAction) -> None:
+    def act(
+        offer_id: int,
+        session: SessionDep,
+        actor: CurrentActor,
+        body: TransitionRequest | None = None,
+    ) -> OfferRead:
+        reason = body.reason if body else None
+        return OfferRead.model_validate(offers.transition(session, actor, offer_id, action, reason))
+
+    act.__name__ = f"{action.value}_offer"
+    router.add_api_route(
+        f"/{{offer_id}}/{action.value.replace('_', '-')}",
+        act,
+        methods=["POST"],
+        response_model=OfferRead,
+        summary=f"{action.value.replace('_', ' ').capitalize()} an offer",
+    )
+
+
+for _action in (OfferAction.submit, OfferAction.publish, OfferAction.withdraw):
+    _action_endpoint(_action)

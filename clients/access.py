@@ -1,0 +1,57 @@
+"""Who may see which client: the rules every client query goes through."""
+
+from __future__ import annotations
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from accounts.actor import Actor
+from models.client import Client, ClientShare
+from models.errors import NotFound
+from models.user import Role
+
+
+def visible_client_ids(actor: Actor) -> Select[int]:
+    """Ids of the clients a caseworker works with: their own and those shared with them."""
+    shared = select(ClientShare.client_id).where(ClientShare.caseworker_id == actor.user_id)
+    return select(Client.id).where(
+        or_(Client.caseworker_id == actor.user_id, Client.id.in_(shared))
+    )
+
+
+def client_for_caseworker(
+    session: Session, actor: Actor, client_id: int, entity: str = "client"
+) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound(entity, client_id)
+    if client.caseworker_id == actor.user_id:
+        return client
+    shared = session.scalar(
+        select(ClientShare.id).where(
+            ClientShare.client_id == client_id, ClientShare.caseworker_id == actor.user_id
+        )
+    )
+    if shared is None:
+        raise NotFound(entity, client_id)
+    return client
+
+
+def client_for_reader(session: Session, actor: Actor, client_id: int) -> Client:
+    """A client profile for reading: caseworkers their own and shared clients, liaison
+    officers clients who consented to share with them. Everyone else gets 404."""
+    if actor.role is Role.caseworker:
+        return client_for_caseworker(session, actor, client_id)
+    if actor.role is Role.liaison:
+        client = session.get(Client, client_id)
+        if client is not None and client.consent_liaison:
+            return client
+    raise NotFound("client", client_id)
+
+
+def client_for_owner(session: Session, actor: Actor, client_id: int) -> Client:
+    """Only the owning caseworker: contact data and barriers."""
+    client = session.get(Client, client_id)
+    if client is None or actor.role is not Role.caseworker or client.caseworker_id != actor.user_id:
+        raise NotFound("client", client_id)
+    return client

@@ -1,0 +1,217 @@
+"""Client profiles: create, read (audited), update, and the caseworker's list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from clients.access import client_for_caseworker, client_for_reader, visible_client_ids
+from clients.schemas import (
+    ClientCreate,
+    ClientUpdate,
+    LanguageSkill,
+    MonitoringIn,
+    QualificationIn,
+    SkillIn,
+)
+from matching.geo import resolve_postcode
+from models.base import utcnow
+from models.client import (
+    Client,
+    ClientLanguage,
+    ClientMonitoring,
+    ClientPersonal,
+    ClientQualification,
+    ClientSkill,
+    ConsentEvent,
+    ConsentKind,
+    Readiness,
+)
+from models.db import fetch_page
+from models.errors import Conflict, InvalidInput
+from models.user import Role
+
+CHILD_LISTS = ("languages", "skills", "qualifications")
+
+
+def _languages(items: list[LanguageSkill]) -> list[ClientLanguage]:
+    seen: set[str] = set()
+    rows = []
+    for item in items:
+        if item.language in seen:
+            raise InvalidInput("languages", f"language '{item.language}' is listed twice")
+        seen.add(item.language)
+        rows.append(ClientLanguage(language=item.language, level=item.level))
+    return rows
+
+
+def _skills(items: list[SkillIn]) -> list[ClientSkill]:
+    return [
+        ClientSkill(position=i, text=s.text.strip(), source=s.source, stage=s.stage)
+        for i, s in enumerate(items)
+    ]
+
+
+def _qualifications(items: list[QualificationIn]) -> list[ClientQualification]:
+    return [ClientQualification(**q.model_dump()) for q in items]
+
+
+def _check_external_ref(session: Session, ref: str | None, own_id: int | None) -> None:
+    if ref is None:
+        return
+    other = session.scalar(select(Client.id).where(Client.external_ref == ref))
+    if other is not None and other != own_id:
+        raise Conflict(f"external reference {ref} is already used", field="external_ref")
+
+
+def _set_monitoring(session: Session, client_id: int, data: MonitoringIn) -> None:
+    row = session.get(ClientMonitoring, client_id) or ClientMonitoring(client_id=client_id)
+    for name, value in data.model_dump(exclude_unset=True).items():
+        setattr(row, name, value)
+    session.add(row)
+
+
+def create_client(
+    session: Session, actor: Actor, data: ClientCreate, default_country: str
+) -> Client:
+    actor.require(Role.caseworker)
+    _check_external_ref(session, data.external_ref, None)
+    place = resolve_postcode(
+        session, data.country or default_country, data.home_postcode, "home_postcode"
+    )
+    values = data.model_dump(
+        exclude={
+            "country",
+            "home_postcode",
+            "personal",
+            "monitoring",
+            *CHILD_LISTS,
+        }
+    )
+    now = utcnow()
+    client = Client(
+        **values,
+        caseworker_id=actor.user_id,
+        country=place.country,
+        home_postcode=place.postcode,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        consent_liaison_at=now if data.consent_liaison else None,
+        consent_employers_at=now if data.consent_employers else None,
+        languages=_languages(data.languages),
+        skills=_skills(data.skills),
+        qualifications=_qualifications(data.qualifications),
+    )
+    session.add(client)
+    session.flush()
+    for kind, granted in (
+        (ConsentKind.liaison, data.consent_liaison),
+        (ConsentKind.employers, data.consent_employers),
+    ):
+        if granted:
+            session.add(
+                ConsentEvent(
+                    client_id=client.id, kind=kind, granted=True, recorded_by_id=actor.user_id
+                )
+            )
+    fields = set(data.model_fields_set)
+    if data.personal is not None:
+        session.add(ClientPersonal(client_id=client.id, **data.personal.model_dump()))
+        fields |= {f"personal.{n}" for n in data.personal.model_fields_set}
+    if data.monitoring is not None:
+        _set_monitoring(session, client.id, data.monitoring)
+        fields |= {f"monitoring.{n}" for n in data.monitoring.model_fields_set}
+    audit.record(session, actor, "create", "client", client.id, sorted(fields))
+    return client
+
+
+def read_client(session: Session, actor: Actor, client_id: int) -> Client:
+    """A client's profile; every read is written to the audit trail."""
+    client = client_for_reader(session, actor, client_id)
+    audit.record(session, actor, "read", "client", client.id)
+    return client
+
+
+def list_clients(
+    session: Session,
+    actor: Actor,
+    *,
+    q: str | None,
+    readiness: Readiness | None,
+    caseworker_id: int | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Client], int]:
+    actor.require(Role.caseworker, Role.liaison)
+    query = select(Client).order_by(Client.family_name, Client.given_name, Client.id)
+    if actor.role is Role.caseworker:
+        query = query.where(Client.id.in_(visible_client_ids(actor)))
+    else:
+        query = query.where(Client.consent_liaison.is_(True))
+    if q:
+        pattern = f"%{q}%"
+        query = query.where(
+            or_(
+                Client.given_name.ilike(pattern),
+                Client.family_name.ilike(pattern),
+                Client.external_ref.ilike(pattern),
+            )
+        )
+    if readiness is not None:
+        query = query.where(Client.readiness == readiness)
+    if caseworker_id is not None:
+        query = query.where(Client.caseworker_id == caseworker_id)
+    rows, total = fetch_page(session, query, limit, offset)
+    if rows:
+        ids = ",".join(str(c.id) for c in rows)
+        audit.record(session, actor, "list", "client", None, detail=f"ids {ids}"[:500])
+    return rows, total
+
+
+def update_client(
+    session: Session, actor: Actor, client_id: int, data: ClientUpdate, default_country: str
+) -> Client:
+    actor.require(Role.caseworker)
+    client = client_for_caseworker(session, actor, client_id)
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    changed: list[str] = []
+    if "external_ref" in changes:
+        _check_external_ref(session, changes["external_ref"], client.id)
+    if "languages" in changes:
+        changes.pop("languages")
+        client.languages = _languages(data.languages or [])
+        changed.append("languages")
+    if "skills" in changes:
+        changes.pop("skills")
+        client.skills = _skills(data.skills or [])
+        changed.append("skills")
+    if "qualifications" in changes:
+        changes.pop("qualifications")
+        client.qualifications = _qualifications(data.qualifications or [])
+        changed.append("qualifications")
+    if "monitoring" in changes:
+        changes.pop("monitoring")
+        if data.monitoring is not None:
+            _set_monitoring(session, client.id, data.monitoring)
+            changed += [f"monitoring.{n}" for n in data.monitoring.model_fields_set]
+    if "home_postcode" in changes or "country" in changes:
+        place = resolve_postcode(
+            session,
+            changes.pop("country", None) or client.country or default_country,
+            changes.pop("home_postcode", None) or client.home_postcode,
+            "home_postcode",
+        )
+        changes.update(
+            country=place.country,
+            home_postcode=place.postcode,
+            latitude=place.latitude,
+            longitude=place.longitude,
+        )
+    changed += audit.apply_changes(client, changes)
+    if changed:
+        audit.record(session, actor, "update", "client", client.id, changed)
+    return client

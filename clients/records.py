@@ -1,0 +1,160 @@
+"""What surrounds a profile: personal data, consent, the contact log and shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from clients.access import client_for_caseworker, client_for_owner
+from clients.schemas import ConsentUpdate, ContactCreate, PersonalIn, ShareCreate
+from models.base import utcnow
+from models.client import ClientContact, ClientPersonal, ClientShare, ConsentEvent, ConsentKind
+from models.db import fetch_page
+from models.errors import Conflict, InvalidInput, NotFound
+from models.user import Role, User
+
+
+def read_personal(session: Session, actor: Actor, client_id: int) -> ClientPersonal:
+    """Contact data and barriers, for the owning caseworker only; the read is audited."""
+    client = client_for_owner(session, actor, client_id)
+    personal = session.get(ClientPersonal, client.id) or ClientPersonal(
+        client_id=client.id, barriers=[], barrier_notes=""
+    )
+    fields = ["email", "phone", "street_address", "barriers", "barrier_notes"]
+    audit.record(session, actor, "read_personal", "client", client.id, fields)
+    return personal
+
+
+def write_personal(
+    session: Session, actor: Actor, client_id: int, data: PersonalIn
+) -> ClientPersonal:
+    client = client_for_owner(session, actor, client_id)
+    personal = session.get(ClientPersonal, client.id)
+    if personal is None:
+        personal = ClientPersonal(client_id=client.id, barriers=[], barrier_notes="")
+        session.add(personal)
+    changed = audit.apply_changes(personal, data.model_dump())
+    if changed:
+        audit.record(session, actor, "update_personal", "client", client.id, changed)
+    return personal
+
+
+def update_consent(session: Session, actor: Actor, client_id: int, data: ConsentUpdate) -> None:
+    """Grant or withdraw consent; each change is an event with its time, and takes effect at
+    once for every query that checks it."""
+    actor.require(Role.caseworker)
+    client = client_for_caseworker(session, actor, client_id)
+    now = utcnow()
+    changed = []
+    for kind, wanted in (
+        (ConsentKind.liaison, data.liaison),
+        (ConsentKind.employers, data.employers),
+    ):
+        if wanted is None or getattr(client, f"consent_{kind.value}") == wanted:
+            continue
+        setattr(client, f"consent_{kind.value}", wanted)
+        setattr(client, f"consent_{kind.value}_at", now if wanted else None)
+        session.add(
+            ConsentEvent(
+                client_id=client.id, kind=kind, granted=wanted, at=now, recorded_by_id=actor.user_id
+            )
+        )
+        changed.append(f"consent_{kind.value}")
+    if changed:
+        audit.record(session, actor, "consent", "client", client.id, changed)
+
+
+def consent_history(session: Session, actor: Actor, client_id: int) -> list[ConsentEvent]:
+    actor.require(Role.caseworker)
+    client = client_for_caseworker(session, actor, client_id)
+    query = select(ConsentEvent).where(ConsentEvent.client_id == client.id)
+    return list(session.scalars(query.order_by(ConsentEvent.id)))
+
+
+def add_contact(
+    session: Session, actor: Actor, client_id: int, data: ContactCreate
+) -> ClientContact:
+    actor.require(Role.caseworker)
+    client = client_for_caseworker(session, actor, client_id)
+    if data.contacted_on > date.today():
+        raise InvalidInput("contacted_on", "a contact cannot be dated in the future")
+    contact = ClientContact(client_id=client.id, recorded_by_id=actor.user_id, **data.model_dump())
+    session.add(contact)
+    session.flush()
+    audit.record(
+        session, actor, "create", "client_contact", contact.id, list(data.model_fields_set)
+    )
+    return contact
+
+
+def list_contacts(
+    session: Session, actor: Actor, client_id: int, limit: int, offset: int
+) -> tuple[list[ClientContact], int]:
+    actor.require(Role.caseworker)
+    client = client_for_caseworker(session, actor, client_id)
+    query = (
+        select(ClientContact)
+        .where(ClientContact.client_id == client.id)
+        .order_by(ClientContact.contacted_on.desc(), ClientContact.id.desc())
+    )
+    audit.record(session, actor, "read", "client_contacts", client.id)
+    return fetch_page(session, query, limit, offset)
+
+
+def share_client(session: Session, actor: Actor, client_id: int, data: ShareCreate) -> ClientShare:
+    """The owning caseworker shares a client with a caseworker of the same office."""
+    client = client_for_owner(session, actor, client_id)
+    colleague = session.get(User, data.caseworker_id)
+    if colleague is None or colleague.role is not Role.caseworker or not colleague.is_active:
+        raise InvalidInput(
+            "caseworker_id", f"user {data.caseworker_id} is not an active caseworker"
+        )
+    if colleague.id == actor.user_id:
+        raise InvalidInput("caseworker_id", "the client is already yours")
+    if actor.office_id is None or colleague.office_id != actor.office_id:
+        raise InvalidInput("caseworker_id", "clients are shared only within the same office")
+    existing = session.scalar(
+        select(ClientShare).where(
+            ClientShare.client_id == client.id, ClientShare.caseworker_id == colleague.id
+        )
+    )
+    if existing is not None:
+        raise Conflict(f"client {client.id} is already shared with user {colleague.id}")
+    share = ClientShare(client_id=client.id, caseworker_id=colleague.id)
+    session.add(share)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "share",
+        "client",
+        client.id,
+        ["shared_with"],
+        detail=f"shared with user {colleague.id}",
+    )
+    return share
+
+
+def unshare_client(session: Session, actor: Actor, client_id: int, caseworker_id: int) -> None:
+    client = client_for_owner(session, actor, client_id)
+    share = session.scalar(
+        select(ClientShare).where(
+            ClientShare.client_id == client.id, ClientShare.caseworker_id == caseworker_id
+        )
+    )
+    if share is None:
+        raise NotFound("share with user", caseworker_id)
+    session.delete(share)
+    audit.record(
+        session,
+        actor,
+        "unshare",
+        "client",
+        client.id,
+        ["shared_with"],
+        detail=f"no longer shared with user {caseworker_id}",
+    )

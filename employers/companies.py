@@ -1,0 +1,204 @@
+"""Employer records: companies, their contact people and the engagement history."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from employers.schemas import (
+    CompanyCreate,
+    CompanyUpdate,
+    ContactPersonCreate,
+    EngagementEventCreate,
+)
+from matching.geo import resolve_postcode
+from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
+from models.db import fetch_page
+from models.errors import Conflict, InvalidInput, NotFound
+from models.offer import Offer
+from models.user import Role, User
+
+STAFF = (Role.admin, Role.liaison)
+
+
+def company_for(session: Session, actor: Actor, company_id: int) -> Company:
+    """The company if the actor may see it; employers see only their own (others are 404)."""
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    company = session.get(Company, company_id)
+    if company is None or (actor.role is Role.employer and actor.company_id != company.id):
+        raise NotFound("company", company_id)
+    return company
+
+
+def _check_registration_number(session: Session, number: str | None, own_id: int | None) -> None:
+    if number is None:
+        return
+    other = session.scalar(select(Company.id).where(Company.registration_number == number))
+    if other is not None and other != own_id:
+        raise Conflict(
+            f"registration number {number} is already recorded for company {other}",
+            field="registration_number",
+        )
+
+
+def _check_liaison_officer(session: Session, user_id: int | None) -> None:
+    if user_id is None:
+        return
+    user = session.get(User, user_id)
+    if user is None or user.role is not Role.liaison:
+        raise InvalidInput("liaison_officer_id", f"user {user_id} is not a liaison officer")
+
+
+def create_company(
+    session: Session, actor: Actor, data: CompanyCreate, default_country: str
+) -> Company:
+    actor.require(*STAFF)
+    _check_registration_number(session, data.registration_number, None)
+    _check_liaison_officer(session, data.liaison_officer_id)
+    place = resolve_postcode(session, data.country or default_country, data.postcode, "postcode")
+    values = data.model_dump(exclude={"country", "postcode"})
+    company = Company(
+        **values,
+        country=place.country,
+        postcode=place.postcode,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+    session.add(company)
+    session.flush()
+    audit.record(session, actor, "create", "company", company.id, list(data.model_fields_set))
+    return company
+
+
+def list_companies(
+    session: Session,
+    actor: Actor,
+    *,
+    q: str | None,
+    nace_code: str | None,
+    engagement_status: EngagementStatus | None,
+    liaison_officer_id: int | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Company], int]:
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    query = select(Company).order_by(Company.name, Company.id)
+    if actor.role is Role.employer:
+        query = query.where(Company.id == actor.company_id)
+    if q:
+        query = query.where(Company.name.ilike(f"%{q}%"))
+    if nace_code:
+        query = query.where(Company.nace_code == nace_code.upper())
+    if engagement_status is not None:
+        query = query.where(Company.engagement_status == engagement_status)
+    if liaison_officer_id is not None:
+        query = query.where(Company.liaison_officer_id == liaison_officer_id)
+    return fetch_page(session, query, limit, offset)
+
+
+#: What an employer user may change in their own company's record.
+EMPLOYER_EDITABLE = frozenset({"name", "headcount", "address", "postcode", "country"})
+
+
+def update_company(
+    session: Session, actor: Actor, company_id: int, data: CompanyUpdate, default_country: str
+) -> Company:
+    company = company_for(session, actor, company_id)
+    changes = data.model_dump(exclude_unset=True)
+    if actor.role is Role.employer:
+        refused = sorted(set(changes) - EMPLOYER_EDITABLE)
+        if refused:
+            raise InvalidInput(refused[0], "only the liaison officer may change this field")
+    if "registration_number" in changes:
+        _check_registration_number(session, changes["registration_number"], company.id)
+    if "liaison_officer_id" in changes:
+        _check_liaison_officer(session, changes["liaison_officer_id"])
+    if "postcode" in changes or "country" in changes:
+        place = resolve_postcode(
+            session,
+            changes.pop("country", None) or company.country or default_country,
+            changes.pop("postcode", None) or company.postcode,
+            "postcode",
+        )
+        changes.update(
+            country=place.country,
+            postcode=place.postcode,
+            latitude=place.latitude,
+            longitude=place.longitude,
+        )
+    changed = audit.apply_changes(company, changes)
+    if changed:
+        audit.record(session, actor, "update", "company", company.id, changed)
+    return company
+
+
+def delete_company(session: Session, actor: Actor, company_id: int) -> None:
+    actor.require(*STAFF)
+    company = company_for(session, actor, company_id)
+    if session.scalar(select(Offer.id).where(Offer.company_id == company.id).limit(1)):
+        raise Conflict(f"company {company_id} has offers; mark it dormant instead of deleting it")
+    if session.scalar(select(User.id).where(User.company_id == company.id).limit(1)):
+        raise Conflict(f"company {company_id} has user accounts; deactivate them first")
+    session.delete(company)
+    audit.record(session, actor, "delete", "company", company_id)
+
+
+def add_contact(
+    session: Session, actor: Actor, company_id: int, data: ContactPersonCreate
+) -> ContactPerson:
+    company = company_for(session, actor, company_id)
+    contact = ContactPerson(company_id=company.id, **data.model_dump())
+    session.add(contact)
+    session.flush()
+    audit.record(
+        session, actor, "create", "contact_person", contact.id, list(data.model_fields_set)
+    )
+    return contact
+
+
+def list_contacts(session: Session, actor: Actor, company_id: int) -> list[ContactPerson]:
+    company = company_for(session, actor, company_id)
+    query = select(ContactPerson).where(ContactPerson.company_id == company.id)
+    return list(session.scalars(query.order_by(ContactPerson.id)))
+
+
+def delete_contact(session: Session, actor: Actor, company_id: int, contact_id: int) -> None:
+    company = company_for(session, actor, company_id)
+    contact = session.get(ContactPerson, contact_id)
+    if contact is None or contact.company_id != company.id:
+        raise NotFound("contact person", contact_id)
+    session.delete(contact)
+    audit.record(session, actor, "delete", "contact_person", contact_id)
+
+
+def add_event(
+    session: Session, actor: Actor, company_id: int, data: EngagementEventCreate
+) -> EngagementEvent:
+    actor.require(*STAFF)
+    company = company_for(session, actor, company_id)
+    if data.next_step_on is not None and data.next_step_on < data.occurred_on:
+        raise InvalidInput("next_step_on", "the next step cannot be dated before the event")
+    event = EngagementEvent(
+        company_id=company.id, recorded_by_id=actor.user_id, **data.model_dump()
+    )
+    session.add(event)
+    session.flush()
+    audit.record(
+        session, actor, "create", "engagement_event", event.id, list(data.model_fields_set)
+    )
+    return event
+
+
+def list_events(
+    session: Session, actor: Actor, company_id: int, limit: int, offset: int
+) -> tuple[list[EngagementEvent], int]:
+    actor.require(*STAFF)
+    company = company_for(session, actor, company_id)
+    query = (
+        select(EngagementEvent)
+        .where(EngagementEvent.company_id == company.id)
+        .order_by(EngagementEvent.occurred_on.desc(), EngagementEvent.id.desc())
+    )
+    return fetch_page(session, query, limit, offset)

@@ -1,0 +1,235 @@
+"""Offers: creation, editing, visibility and the guarded state transitions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from employers.companies import company_for
+from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
+from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
+from employers.tutors import company_id_for_new
+from matching.geo import resolve_postcode
+from models.company import Company
+from models.db import fetch_page
+from models.errors import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from models.offer import (
+    TUTORED_KINDS,
+    Offer,
+    OfferKind,
+    OfferLanguage,
+    OfferRequirement,
+    OfferStatus,
+    OfferTransition,
+)
+from models.tutor import Tutor
+from models.user import Role
+
+
+def offer_for(session: Session, actor: Actor, offer_id: int) -> Offer:
+    """The offer if the actor may see it: employers their company's, caseworkers published ones."""
+    offer = session.get(Offer, offer_id)
+    if offer is None:
+        raise NotFound("offer", offer_id)
+    if actor.role is Role.employer and offer.company_id != actor.company_id:
+        raise NotFound("offer", offer_id)
+    if actor.role is Role.caseworker and offer.status is not OfferStatus.published:
+        raise NotFound("offer", offer_id)
+    return offer
+
+
+def _requirements(items: list[RequirementIn]) -> list[OfferRequirement]:
+    return [
+        OfferRequirement(position=i, text=item.text.strip(), essential=item.essential)
+        for i, item in enumerate(items)
+    ]
+
+
+def _languages(items: list[LanguageRequirement]) -> list[OfferLanguage]:
+    seen: set[str] = set()
+    rows = []
+    for item in items:
+        if item.language in seen:
+            raise InvalidInput("languages", f"language '{item.language}' is listed twice")
+        seen.add(item.language)
+        rows.append(OfferLanguage(language=item.language, min_level=item.min_level))
+    return rows
+
+
+def _check_tutor(session: Session, tutor_id: int | None, company_id: int) -> None:
+    if tutor_id is None:
+        return
+    tutor = session.get(Tutor, tutor_id)
+    if tutor is None or tutor.company_id != company_id:
+        raise InvalidInput("tutor_id", f"tutor {tutor_id} is not a tutor of company {company_id}")
+
+
+def _check_consistency(offer: Offer) -> None:
+    if not offer.remote and offer.postcode is None:
+        raise InvalidInput("postcode", "a postcode is required unless the offer is remote")
+    if offer.pay_amount is not None and offer.pay_period is None:
+        raise InvalidInput("pay_period", "pay_period is required when pay_amount is given")
+
+
+def _place_offer(
+    session: Session, offer: Offer, country: str | None, postcode: str | None, default: str
+) -> None:
+    if postcode is None:
+        offer.country = offer.postcode = offer.latitude = offer.longitude = None
+        return
+    place = resolve_postcode(session, country or default, postcode, "postcode")
+    offer.country, offer.postcode = place.country, place.postcode
+    offer.latitude, offer.longitude = place.latitude, place.longitude
+
+
+def create_offer(session: Session, actor: Actor, data: OfferCreate, default_country: str) -> Offer:
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    company_id = company_id_for_new(actor, data.company_id)
+    company_for(session, actor, company_id)
+    _check_tutor(session, data.tutor_id, company_id)
+    if data.expiry_date is not None and data.expiry_date < date.today():
+        raise InvalidInput("expiry_date", "the expiry date is already past")
+    values = data.model_dump(
+        exclude={"company_id", "requirements", "languages", "country", "postcode", "status"}
+    )
+    offer = Offer(
+        **values,
+        company_id=company_id,
+        status=OfferStatus.draft,
+        created_by_id=actor.user_id,
+        requirements=_requirements(data.requirements),
+        languages=_languages(data.languages),
+    )
+    _place_offer(session, offer, data.country, data.postcode, default_country)
+    _check_consistency(offer)
+    session.add(offer)
+    session.flush()
+    audit.record(session, actor, "create", "offer", offer.id, list(data.model_fields_set))
+    return offer
+
+
+def list_offers(
+    session: Session,
+    actor: Actor,
+    *,
+    status: OfferStatus | None,
+    kind: OfferKind | None,
+    company_id: int | None,
+    nace_code: str | None,
+    q: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[list[Offer], int]:
+    query = select(Offer).order_by(Offer.id.desc())
+    if actor.role is Role.employer:
+        query = query.where(Offer.company_id == actor.company_id)
+    if actor.role is Role.caseworker:
+        query = query.where(Offer.status == OfferStatus.published)
+    if status is not None:
+        query = query.where(Offer.status == status)
+    if kind is not None:
+        query = query.where(Offer.kind == kind)
+    if company_id is not None:
+        query = query.where(Offer.company_id == company_id)
+    if nace_code:
+        query = query.join(Company, Company.id == Offer.company_id).where(
+            Company.nace_code == nace_code.upper()
+        )
+    if q:
+        query = query.where(Offer.title.ilike(f"%{q}%"))
+    return fetch_page(session, query, limit, offset)
+
+
+def update_offer(
+    session: Session, actor: Actor, offer_id: int, data: OfferUpdate, default_country: str
+) -> Offer:
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    offer = offer_for(session, actor, offer_id)
+    if offer.status not in EDITABLE[actor.role]:
+        raise TransitionNotAllowed("offer", offer.status.value, "edit")
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"status"})
+    changed: list[str] = []
+    if "requirements" in changes:
+        changes.pop("requirements")
+        offer.requirements = _requirements(data.requirements or [])
+        changed.append("requirements")
+    if "languages" in changes:
+        changes.pop("languages")
+        offer.languages = _languages(data.languages or [])
+        changed.append("languages")
+    if "tutor_id" in changes:
+        _check_tutor(session, changes["tutor_id"], offer.company_id)
+    if "postcode" in changes or "country" in changes or changes.get("remote") is False:
+        postcode = changes.pop("postcode", offer.postcode)
+        country = changes.pop("country", offer.country)
+        before = (offer.postcode, offer.latitude)
+        _place_offer(session, offer, country, postcode, default_country)
+        if before != (offer.postcode, offer.latitude):
+            changed.append("postcode")
+    changed += audit.apply_changes(offer, changes)
+    _check_consistency(offer)
+    if offer.kind in TUTORED_KINDS and offer.status is not OfferStatus.draft:
+        _require_tutor(offer)
+    if changed:
+        audit.record(session, actor, "update", "offer", offer.id, changed)
+    return offer
+
+
+def _require_tutor(offer: Offer) -> None:
+    if offer.tutor_id is None:
+        kind = offer.kind.value.replace("_", " ")
+        raise InvalidInput("tutor_id", f"a {kind} needs a company-side tutor before submission")
+
+
+def transition(
+    session: Session, actor: Actor, offer_id: int, action: OfferAction, reason: str | None
+) -> Offer:
+    """Apply one action of the state machine, or refuse it naming the current state."""
+    offer = offer_for(session, actor, offer_id)
+    rule = TRANSITIONS[action]
+    if actor.role not in rule.roles:
+        if actor.role is Role.employer:
+            raise Forbidden(f"employer users cannot {action.value.replace('_', ' ')} an offer")
+        raise NotFound("offer", offer_id)
+    if offer.status not in rule.sources:
+        raise TransitionNotAllowed("offer", offer.status.value, action.value.replace("_", " "))
+    if rule.reason_required and not (reason and reason.strip()):
+        raise InvalidInput("reason", f"a reason is required to {action.value.replace('_', ' ')}")
+    if action is OfferAction.submit and offer.kind in TUTORED_KINDS:
+        _require_tutor(offer)
+    if action is OfferAction.publish and offer.expiry_date and offer.expiry_date < date.today():
+        raise TransitionNotAllowed(
+            "offer", offer.status.value, "publish", "its expiry date is past"
+        )
+    previous = offer.status
+    offer.status = rule.target
+    session.add(
+        OfferTransition(
+            offer_id=offer.id,
+            from_status=previous,
+            to_status=rule.target,
+            actor_id=actor.user_id,
+            reason=reason,
+        )
+    )
+    audit.record(
+        session,
+        actor,
+        action.value,
+        "offer",
+        offer.id,
+        ["status"],
+        detail=f"{previous.value} -> {rule.target.value}",
+    )
+    return offer
+
+
+def transitions_of(session: Session, actor: Actor, offer_id: int) -> list[OfferTransition]:
+    offer = offer_for(session, actor, offer_id)
+    query = select(OfferTransition).where(OfferTransition.offer_id == offer.id)
+    return list(session.scalars(query.order_by(OfferTransition.id)))

@@ -1,0 +1,357 @@
+"""API schemas for companies, contact people, engagement events, tutors, offers and placements."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from models.company import Channel, EngagementStatus, EventKind, Motive, SizeClass
+from models.fields import (
+    CefrLevel,
+    CountryCode,
+    DrivingLicence,
+    IscedLevel,
+    LanguageCode,
+    NaceCode,
+    Name,
+    PostcodeText,
+    Text,
+)
+from models.offer import (
+    ContractType,
+    Insurer,
+    OfferKind,
+    OfferStatus,
+    PayPeriod,
+    PhysicalDemand,
+    Schedule,
+)
+from models.placement import PlacementStatus
+from models.tutor import TutorStage
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Read(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+# Companies
+
+
+class CompanyCreate(_Input):
+    name: Name
+    registration_number: str | None = Field(default=None, min_length=1, max_length=50)
+    nace_code: NaceCode
+    size_class: SizeClass
+    headcount: int | None = Field(default=None, ge=0)
+    address: str = Field(default="", max_length=300)
+    postcode: PostcodeText
+    country: CountryCode | None = None
+    engagement_status: EngagementStatus = EngagementStatus.prospect
+    motives: list[Motive] = Field(default_factory=list)
+    liaison_officer_id: int | None = None
+
+
+class CompanyUpdate(_Input):
+    name: Name | None = None
+    registration_number: str | None = Field(default=None, min_length=1, max_length=50)
+    nace_code: NaceCode | None = None
+    size_class: SizeClass | None = None
+    headcount: int | None = Field(default=None, ge=0)
+    address: str | None = Field(default=None, max_length=300)
+    postcode: PostcodeText | None = None
+    country: CountryCode | None = None
+    engagement_status: EngagementStatus | None = None
+    motives: list[Motive] | None = None
+    liaison_officer_id: int | None = None
+
+
+class CompanyRead(_Read):
+    id: int
+    name: str
+    registration_number: str | None
+    nace_code: str
+    size_class: SizeClass
+    headcount: int | None
+    address: str
+    postcode: str
+    country: str
+    latitude: float
+    longitude: float
+    engagement_status: EngagementStatus
+    motives: list[Motive]
+    liaison_officer_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ContactPersonCreate(_Input):
+    name: Name
+    job_title: str = Field(default="", max_length=200)
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=50)
+    is_primary: bool = False
+
+
+class ContactPersonRead(_Read):
+    id: int
+    company_id: int
+    name: str
+    job_title: str
+    email: str | None
+    phone: str | None
+    is_primary: bool
+
+
+class EngagementEventCreate(_Input):
+    kind: EventKind
+    channel: Channel = Channel.direct
+    occurred_on: date
+    summary: Text = Field(min_length=1)
+    next_step: str | None = Field(default=None, max_length=2000)
+    next_step_on: date | None = None
+
+
+class EngagementEventRead(_Read):
+    id: int
+    company_id: int
+    kind: EventKind
+    channel: Channel
+    occurred_on: date
+    summary: str
+    next_step: str | None
+    next_step_on: date | None
+    recorded_by_id: int | None
+
+
+# Tutors
+
+
+class TutorCreate(_Input):
+    company_id: int | None = Field(default=None, description="Employer users: their own company")
+    name: Name
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=50)
+    job_title: str = Field(default="", max_length=200)
+    stage: TutorStage = TutorStage.identified
+    identified_on: date | None = None
+    agreed_on: date | None = None
+    training_started_on: date | None = None
+    trained_on: date | None = None
+    max_mentees: int = Field(default=1, ge=1, le=20)
+    languages: list[LanguageCode] = Field(default_factory=list)
+
+
+class TutorUpdate(_Input):
+    name: Name | None = None
+    email: EmailStr | None = None
+    phone: str | None = Field(default=None, max_length=50)
+    job_title: str | None = Field(default=None, max_length=200)
+    stage: TutorStage | None = None
+    identified_on: date | None = None
+    agreed_on: date | None = None
+    training_started_on: date | None = None
+    trained_on: date | None = None
+    max_mentees: int | None = Field(default=None, ge=1, le=20)
+    languages: list[LanguageCode] | None = None
+
+
+class TutorRead(_Read):
+    id: int
+    company_id: int
+    name: str
+    email: str | None
+    phone: str | None
+    job_title: str
+    stage: TutorStage
+    identified_on: date | None
+    agreed_on: date | None
+    training_started_on: date | None
+    trained_on: date | None
+    max_mentees: int
+    languages: list[str]
+
+
+# Offers
+
+
+class RequirementIn(_Input):
+    text: str = Field(min_length=1, max_length=1000)
+    essential: bool = True
+
+
+class RequirementRead(_Read):
+    id: int
+    text: str
+    essential: bool
+
+
+class LanguageRequirement(_Input):
+    language: LanguageCode
+    min_level: CefrLevel
+
+
+class LanguageRequirementRead(_Read):
+    language: str
+    min_level: str
+
+
+class _NoStatus(_Input):
+    """Accepts a ``status`` key only to refuse it by name: status changes through actions."""
+
+    status: Any = Field(default=None, exclude=True, json_schema_extra={"readOnly": True})
+
+    @field_validator("status", mode="before")
+    @classmethod
+    def _refuse_status(cls, value: Any) -> Any:
+        raise ValueError("status cannot be set directly; use the offer's actions")
+
+
+class _OfferFields(BaseModel):
+    kind: OfferKind
+    title: Name
+    description: Text = ""
+    occupation_uri: str | None = Field(default=None, max_length=300)
+    requirements: list[RequirementIn] = Field(default_factory=list, max_length=50)
+    languages: list[LanguageRequirement] = Field(default_factory=list, max_length=10)
+    min_isced: IscedLevel | None = None
+    overqualification_ok: bool = True
+    physical_demands: list[PhysicalDemand] = Field(default_factory=list)
+    driving_licence: DrivingLicence | None = None
+    hours_per_week: float = Field(gt=0, le=60)
+    schedules: list[Schedule] = Field(default_factory=lambda: [Schedule.day])
+    contract_type: ContractType
+    contract_months: int | None = Field(default=None, ge=1, le=120)
+    pay_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    pay_period: PayPeriod | None = None
+    allowance_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    insured_by: Insurer | None = None
+    remote: bool = False
+    address: str = Field(default="", max_length=300)
+    postcode: PostcodeText | None = None
+    country: CountryCode | None = None
+    start_date: date | None = None
+    expiry_date: date | None = None
+    places: int = Field(default=1, ge=1, le=1000)
+    tutor_id: int | None = None
+
+
+class OfferCreate(_OfferFields, _NoStatus):
+    company_id: int | None = Field(default=None, description="Employer users: their own company")
+
+
+class OfferUpdate(_NoStatus):
+    """Every field optional; ``status`` is refused: it changes only through actions."""
+
+    kind: OfferKind | None = None
+    title: Name | None = None
+    description: Text | None = None
+    occupation_uri: str | None = Field(default=None, max_length=300)
+    requirements: list[RequirementIn] | None = Field(default=None, max_length=50)
+    languages: list[LanguageRequirement] | None = Field(default=None, max_length=10)
+    min_isced: IscedLevel | None = None
+    overqualification_ok: bool | None = None
+    physical_demands: list[PhysicalDemand] | None = None
+    driving_licence: DrivingLicence | None = None
+    hours_per_week: float | None = Field(default=None, gt=0, le=60)
+    schedules: list[Schedule] | None = None
+    contract_type: ContractType | None = None
+    contract_months: int | None = Field(default=None, ge=1, le=120)
+    pay_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    pay_period: PayPeriod | None = None
+    allowance_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    insured_by: Insurer | None = None
+    remote: bool | None = None
+    address: str | None = Field(default=None, max_length=300)
+    postcode: PostcodeText | None = None
+    country: CountryCode | None = None
+    start_date: date | None = None
+    expiry_date: date | None = None
+    places: int | None = Field(default=None, ge=1, le=1000)
+    tutor_id: int | None = None
+
+
+class OfferRead(_Read):
+    id: int
+    company_id: int
+    kind: OfferKind
+    title: str
+    description: str
+    occupation_uri: str | None
+    requirements: list[RequirementRead]
+    languages: list[LanguageRequirementRead]
+    min_isced: int | None
+    overqualification_ok: bool
+    physical_demands: list[PhysicalDemand]
+    driving_licence: str | None
+    hours_per_week: float
+    schedules: list[Schedule]
+    contract_type: ContractType
+    contract_months: int | None
+    pay_amount: Decimal | None
+    pay_period: PayPeriod | None
+    allowance_amount: Decimal | None
+    insured_by: Insurer | None
+    remote: bool
+    address: str
+    postcode: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    start_date: date | None
+    expiry_date: date | None
+    places: int
+    tutor_id: int | None
+    status: OfferStatus
+    created_at: datetime
+    updated_at: datetime
+
+
+class TransitionRequest(_Input):
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class OfferTransitionRead(_Read):
+    id: int
+    from_status: OfferStatus
+    to_status: OfferStatus
+    actor_id: int | None
+    reason: str | None
+    at: datetime
+
+
+# Placements
+
+
+class PlacementCreate(_Input):
+    client_id: int
+    offer_id: int
+    tutor_id: int | None = None
+    planned_start: date
+    planned_end: date | None = None
+
+
+class PlacementUpdate(_NoStatus):
+    tutor_id: int | None = None
+    planned_start: date | None = None
+    planned_end: date | None = None
+
+
+class PlacementRead(_Read):
+    id: int
+    client_id: int
+    offer_id: int
+    tutor_id: int | None
+    kind: OfferKind
+    planned_start: date
+    planned_end: date | None
+    actual_start: date | None
+    actual_end: date | None
+    status: PlacementStatus
+    created_at: datetime

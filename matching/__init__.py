@@ -1,0 +1,1 @@
+"""Matching: taxonomy, embedding, index, constraints, ranking and explanations (later issues)."""
