@@ -10,8 +10,8 @@ from models.user import Role
 
 
 class TokenRequest(BaseModel):
-    email: EmailStr
-    password: str = Field(min_length=1)
+    email: str = Field(min_length=3, max_length=320)
+    password: str = Field(min_length=1, max_length=200)
 
 
 class TokenResponse(BaseModel):

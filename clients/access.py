@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
 from models.client import Client, ClientShare
-from models.errors import NotFound
+from models.errors import Forbidden, NotFound
 from models.user import Role
 
 
@@ -49,9 +49,18 @@ def client_for_reader(session: Session, actor: Actor, client_id: int) -> Client:
     raise NotFound("client", client_id)
 
 
+def client_for_editor(session: Session, actor: Actor, client_id: int) -> Client:
+    """A client the actor may change: their own or shared clients. Others who can see the
+    profile get 403; those who cannot see it get 404."""
+    client = client_for_reader(session, actor, client_id)
+    if actor.role is not Role.caseworker:
+        raise Forbidden("only the client's caseworkers may change the profile or its records")
+    return client
+
+
 def client_for_owner(session: Session, actor: Actor, client_id: int) -> Client:
-    """Only the owning caseworker: contact data and barriers."""
-    client = session.get(Client, client_id)
-    if client is None or actor.role is not Role.caseworker or client.caseworker_id != actor.user_id:
-        raise NotFound("client", client_id)
+    """Only the owning caseworker: contact data, barriers and sharing."""
+    client = client_for_reader(session, actor, client_id)
+    if actor.role is not Role.caseworker or client.caseworker_id != actor.user_id:
+        raise Forbidden("only the owning caseworker may see or change contact data and barriers")
     return client

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_caseworker, client_for_reader, visible_client_ids
+from clients.access import client_for_editor, client_for_reader, visible_client_ids
 from clients.schemas import (
     ClientCreate,
     ClientUpdate,
@@ -175,8 +175,7 @@ def list_clients(
 def update_client(
     session: Session, actor: Actor, client_id: int, data: ClientUpdate, default_country: str
 ) -> Client:
-    actor.require(Role.caseworker)
-    client = client_for_caseworker(session, actor, client_id)
+    client = client_for_editor(session, actor, client_id)
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     changed: list[str] = []
     if "external_ref" in changes:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_caseworker, client_for_owner
+from clients.access import client_for_editor, client_for_owner
 from clients.schemas import ConsentUpdate, ContactCreate, PersonalIn, ShareCreate
 from models.base import utcnow
 from models.client import ClientContact, ClientPersonal, ClientShare, ConsentEvent, ConsentKind
@@ -46,8 +46,7 @@ def write_personal(
 def update_consent(session: Session, actor: Actor, client_id: int, data: ConsentUpdate) -> None:
     """Grant or withdraw consent; each change is an event with its time, and takes effect at
     once for every query that checks it."""
-    actor.require(Role.caseworker)
-    client = client_for_caseworker(session, actor, client_id)
+    client = client_for_editor(session, actor, client_id)
     now = utcnow()
     changed = []
     for kind, wanted in (
@@ -69,8 +68,7 @@ def update_consent(session: Session, actor: Actor, client_id: int, data: Consent
 
 
 def consent_history(session: Session, actor: Actor, client_id: int) -> list[ConsentEvent]:
-    actor.require(Role.caseworker)
-    client = client_for_caseworker(session, actor, client_id)
+    client = client_for_editor(session, actor, client_id)
     query = select(ConsentEvent).where(ConsentEvent.client_id == client.id)
     return list(session.scalars(query.order_by(ConsentEvent.id)))
 
@@ -78,8 +76,7 @@ def consent_history(session: Session, actor: Actor, client_id: int) -> list[Cons
 def add_contact(
     session: Session, actor: Actor, client_id: int, data: ContactCreate
 ) -> ClientContact:
-    actor.require(Role.caseworker)
-    client = client_for_caseworker(session, actor, client_id)
+    client = client_for_editor(session, actor, client_id)
     if data.contacted_on > date.today():
         raise InvalidInput("contacted_on", "a contact cannot be dated in the future")
     contact = ClientContact(client_id=client.id, recorded_by_id=actor.user_id, **data.model_dump())
@@ -94,8 +91,7 @@ def add_contact(
 def list_contacts(
     session: Session, actor: Actor, client_id: int, limit: int, offset: int
 ) -> tuple[list[ClientContact], int]:
-    actor.require(Role.caseworker)
-    client = client_for_caseworker(session, actor, client_id)
+    client = client_for_editor(session, actor, client_id)
     query = (
         select(ClientContact)
         .where(ClientContact.client_id == client.id)

@@ -193,9 +193,8 @@ def transition(
     offer = offer_for(session, actor, offer_id)
     rule = TRANSITIONS[action]
     if actor.role not in rule.roles:
-        if actor.role is Role.employer:
-            raise Forbidden(f"employer users cannot {action.value.replace('_', ' ')} an offer")
-        raise NotFound("offer", offer_id)
+        verb = action.value.replace("_", " ")
+        raise Forbidden(f"role '{actor.role.value}' cannot {verb} an offer")
     if offer.status not in rule.sources:
         raise TransitionNotAllowed("offer", offer.status.value, action.value.replace("_", " "))
     if rule.reason_required and not (reason and reason.strip()):

@@ -1,0 +1,396 @@
+"""Who may do what: every endpoint, every role, own and someone else's object.
+
+Columns: admin, liaison, caseworker (owns client_a), caseworker_b (another office),
+employer (company A), employer_b (company B). Objects named "_a" belong to company A or to
+the first caseworker; "fresh" objects are created anew for each column so that destructive
+calls do not depend on each other.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from models.offer import OfferStatus
+from tests.api.conftest import World
+
+COLUMNS = ("admin", "liaison", "caseworker", "caseworker_b", "employer", "employer_b")
+_counter = itertools.count()
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}{next(_counter)}"
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    template: str
+    path: Callable[[World], str]
+    expected: str
+    body: Callable[[World], Any] | None = None
+
+    def statuses(self) -> dict[str, int]:
+        return dict(zip(COLUMNS, (int(code) for code in self.expected.split()), strict=True))
+
+
+def fixed(template: str, **names: str) -> Callable[[World], str]:
+    def path(w: World) -> str:
+        return "/api/v1" + template.format(**{k: w.ids[v] for k, v in names.items()})
+
+    return path
+
+
+def fresh_company(w: World) -> str:
+    return f"/api/v1/companies/{w.build.company(unique('Prospect ')).id}"
+
+
+def fresh_contact(w: World) -> str:
+    from models.company import ContactPerson
+
+    contact = w.build.add(ContactPerson(company_id=w.ids["company_a"], name="Temp Contact"))
+    return f"/api/v1/companies/{w.ids['company_a']}/contacts/{contact.id}"
+
+
+def fresh_offer(status: OfferStatus, action: str) -> Callable[[World], str]:
+    def path(w: World) -> str:
+        offer = w.build.offer(w.ids["company_a"], status=status)
+        return f"/api/v1/offers/{offer.id}/{action}"
+
+    return path
+
+
+def fresh_tutor(w: World) -> str:
+    return f"/api/v1/tutors/{w.build.tutor(w.ids['company_a']).id}"
+
+
+def transfer(w: World) -> dict[str, Any]:
+    client = w.build.client(w.users["caseworker"].id)
+    return {"to_caseworker_id": w.users["colleague"].id, "client_ids": [client.id]}
+
+
+def user_path(name: str) -> Callable[[World], str]:
+    return lambda w: f"/api/v1/users/{w.users[name].id}"
+
+
+TODAY = date.today()
+NEW_OFFER = {
+    "kind": "vacancy",
+    "title": "Dishwasher",
+    "hours_per_week": 20,
+    "contract_type": "permanent",
+    "postcode": "1100",
+}
+
+ROWS = [
+    # companies, contacts, engagement events
+    Row("GET", "/companies", fixed("/companies"), "200 200 403 403 200 200"),
+    Row(
+        "POST",
+        "/companies",
+        fixed("/companies"),
+        "201 201 403 403 403 403",
+        lambda w: {
+            "name": unique("Bäckerei "),
+            "nace_code": "10",
+            "size_class": "micro",
+            "postcode": "1010",
+        },
+    ),
+    Row(
+        "GET",
+        "/companies/{company_id}",
+        fixed("/companies/{c}", c="company_a"),
+        "200 200 403 403 200 404",
+    ),
+    Row(
+        "PATCH",
+        "/companies/{company_id}",
+        fixed("/companies/{c}", c="company_a"),
+        "200 200 403 403 200 404",
+        lambda w: {"headcount": 12},
+    ),
+    Row("DELETE", "/companies/{company_id}", fresh_company, "204 204 403 403 403 403"),
+    Row(
+        "GET",
+        "/companies/{company_id}/contacts",
+        fixed("/companies/{c}/contacts", c="company_a"),
+        "200 200 403 403 200 404",
+    ),
+    Row(
+        "POST",
+        "/companies/{company_id}/contacts",
+        fixed("/companies/{c}/contacts", c="company_a"),
+        "201 201 403 403 201 404",
+        lambda w: {"name": "Eva Novak", "job_title": "HR"},
+    ),
+    Row(
+        "DELETE",
+        "/companies/{company_id}/contacts/{contact_id}",
+        fresh_contact,
+        "204 204 403 403 204 404",
+    ),
+    Row(
+        "GET",
+        "/companies/{company_id}/events",
+        fixed("/companies/{c}/events", c="company_a"),
+        "200 200 403 403 403 403",
+    ),
+    Row(
+        "POST",
+        "/companies/{company_id}/events",
+        fixed("/companies/{c}/events", c="company_a"),
+        "201 201 403 403 403 403",
+        lambda w: {"kind": "call", "occurred_on": TODAY.isoformat(), "summary": "Called HR."},
+    ),
+    # offers and their actions
+    Row("GET", "/offers", fixed("/offers"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/offers",
+        fixed("/offers"),
+        "201 201 403 403 201 422",
+        lambda w: {**NEW_OFFER, "company_id": w.ids["company_a"]},
+    ),
+    Row("GET", "/offers/{offer_id}", fixed("/offers/{o}", o="offer_a"), "200 200 200 200 200 404"),
+    Row(
+        "GET",
+        "/offers/{offer_id}",
+        fixed("/offers/{o}", o="offer_a_draft"),
+        "200 200 404 404 200 404",
+    ),
+    Row(
+        "PATCH",
+        "/offers/{offer_id}",
+        fixed("/offers/{o}", o="offer_a_draft"),
+        "200 200 403 403 200 404",
+        lambda w: {"title": "Dishwasher (part time)"},
+    ),
+    Row(
+        "GET",
+        "/offers/{offer_id}/transitions",
+        fixed("/offers/{o}/transitions", o="offer_a"),
+        "200 200 200 200 200 404",
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/submit",
+        fresh_offer(OfferStatus.draft, "submit"),
+        "200 200 404 404 200 404",
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/publish",
+        fresh_offer(OfferStatus.submitted, "publish"),
+        "200 200 404 404 403 404",
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/withdraw",
+        fresh_offer(OfferStatus.published, "withdraw"),
+        "200 200 403 403 200 404",
+    ),
+    # tutors
+    Row("GET", "/tutors", fixed("/tutors"), "200 200 403 403 200 200"),
+    Row(
+        "POST",
+        "/tutors",
+        fixed("/tutors"),
+        "201 201 403 403 201 422",
+        lambda w: {"company_id": w.ids["company_a"], "name": "Stefan Wagner"},
+    ),
+    Row("GET", "/tutors/{tutor_id}", fixed("/tutors/{t}", t="tutor_a"), "200 200 403 403 200 404"),
+    Row(
+        "PATCH",
+        "/tutors/{tutor_id}",
+        fixed("/tutors/{t}", t="tutor_a"),
+        "200 200 403 403 200 404",
+        lambda w: {"max_mentees": 3},
+    ),
+    Row("DELETE", "/tutors/{tutor_id}", fresh_tutor, "204 204 403 403 204 404"),
+    # clients and what surrounds them
+    Row("GET", "/clients", fixed("/clients"), "403 200 200 200 403 403"),
+    Row(
+        "POST",
+        "/clients",
+        fixed("/clients"),
+        "403 403 201 201 403 403",
+        lambda w: {
+            "given_name": "Olena",
+            "family_name": "Koval",
+            "home_postcode": "1210",
+            "right_to_work": "yes",
+        },
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}",
+        fixed("/clients/{c}", c="client_a"),
+        "404 200 200 404 404 404",
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}",
+        fixed("/clients/{c}", c="client_private"),
+        "404 404 200 404 404 404",
+    ),
+    Row(
+        "PATCH",
+        "/clients/{client_id}",
+        fixed("/clients/{c}", c="client_a"),
+        "404 403 200 404 404 404",
+        lambda w: {"aspirations": "Work in a canteen"},
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}/personal",
+        fixed("/clients/{c}/personal", c="client_a"),
+        "404 403 200 404 404 404",
+    ),
+    Row(
+        "PUT",
+        "/clients/{client_id}/personal",
+        fixed("/clients/{c}/personal", c="client_a"),
+        "404 403 200 404 404 404",
+        lambda w: {"phone": "+43 1 234"},
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}/consent",
+        fixed("/clients/{c}/consent", c="client_a"),
+        "404 403 200 404 404 404",
+    ),
+    Row(
+        "PUT",
+        "/clients/{client_id}/consent",
+        fixed("/clients/{c}/consent", c="client_a"),
+        "404 403 200 404 404 404",
+        lambda w: {"employers": True},
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}/contacts",
+        fixed("/clients/{c}/contacts", c="client_a"),
+        "404 403 200 404 404 404",
+    ),
+    Row(
+        "POST",
+        "/clients/{client_id}/contacts",
+        fixed("/clients/{c}/contacts", c="client_a"),
+        "404 403 201 404 404 404",
+        lambda w: {"contacted_on": TODAY.isoformat(), "channel": "phone", "note": "Check-in"},
+    ),
+    Row(
+        "POST",
+        "/clients/{client_id}/shares",
+        fixed("/clients/{c}/shares", c="client_a"),
+        "404 403 201 404 404 404",
+        lambda w: {"caseworker_id": w.users["colleague"].id},
+    ),
+    Row(
+        "DELETE",
+        "/clients/{client_id}/shares/{caseworker_id}",
+        lambda w: f"/api/v1/clients/{w.ids['client_a']}/shares/{w.users['colleague'].id}",
+        "404 403 404 404 404 404",
+    ),
+    # placements
+    Row("GET", "/placements", fixed("/placements"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/placements",
+        fixed("/placements"),
+        "201 201 201 404 403 403",
+        lambda w: {
+            "client_id": w.ids["client_a"],
+            "offer_id": w.ids["offer_a"],
+            "planned_start": (TODAY + timedelta(days=14)).isoformat(),
+        },
+    ),
+    Row(
+        "GET",
+        "/placements/{placement_id}",
+        fixed("/placements/{p}", p="placement_a"),
+        "200 200 200 404 200 404",
+    ),
+    Row(
+        "PATCH",
+        "/placements/{placement_id}",
+        fixed("/placements/{p}", p="placement_a"),
+        "200 200 200 404 403 403",
+        lambda w: {"planned_end": (TODAY + timedelta(days=40)).isoformat()},
+    ),
+    # users, offices, audit
+    Row("GET", "/users", fixed("/users"), "200 403 403 403 403 403"),
+    Row(
+        "POST",
+        "/users",
+        fixed("/users"),
+        "201 403 403 403 403 403",
+        lambda w: {
+            "email": f"{unique('new')}@tandem.example",
+            "display_name": "New",
+            "password": "long enough",
+            "role": "caseworker",
+        },
+    ),
+    Row("GET", "/users/me", fixed("/users/me"), "200 200 200 200 200 200"),
+    Row("GET", "/users/{user_id}", user_path("liaison"), "200 200 404 404 404 404"),
+    Row(
+        "PATCH",
+        "/users/{user_id}",
+        user_path("caseworker_b"),
+        "200 403 403 403 403 403",
+        lambda w: {"display_name": "Caseworker B"},
+    ),
+    Row(
+        "POST",
+        "/users/{user_id}/caseload-transfer",
+        lambda w: f"/api/v1/users/{w.users['caseworker'].id}/caseload-transfer",
+        "200 403 403 403 403 403",
+        transfer,
+    ),
+    Row("GET", "/offices", fixed("/offices"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/offices",
+        fixed("/offices"),
+        "201 403 403 403 403 403",
+        lambda w: {"name": unique("Office ")},
+    ),
+    Row("GET", "/audit", fixed("/audit"), "200 403 403 403 403 403"),
+]
+
+PUBLIC = {("POST", "/api/v1/auth/token")}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r.method} {r.template}")
+def test_each_role_gets_what_it_may(client: TestClient, world: World, row: Row) -> None:
+    got = {}
+    for who in COLUMNS:
+        body = row.body(world) if row.body else None
+        response = client.request(
+            row.method, row.path(world), json=body, headers=world.headers(who)
+        )
+        got[who] = response.status_code
+    assert got == row.statuses()
+
+
+def test_the_matrix_covers_every_endpoint(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    routes = {(method.upper(), path) for path, methods in paths.items() for method in methods}
+    assert len(routes) > 40
+    covered = {(row.method, "/api/v1" + row.template) for row in ROWS} | PUBLIC
+    assert routes - covered == set()
+    assert covered - routes == set()
+
+
+def test_without_a_token_every_endpoint_is_401(client: TestClient, world: World) -> None:
+    for row in ROWS:
+        response = client.request(row.method, row.path(world))
+        assert response.status_code == 401, (row.method, row.template)
