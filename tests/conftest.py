@@ -21,6 +21,8 @@ from matching.geo import import_gazetteer, read_gazetteer
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
 
+pytest_plugins = ["tests.world"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 POSTGRES_URL_VAR = "TANDEM_TEST_POSTGRES_URL"
 TEST_SECRET = "test-secret-key-of-sufficient-length-0123456789"

@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.offer import OfferStatus
-from tests.api.conftest import World
+from tests.world import World
 
 COLUMNS = ("admin", "liaison", "caseworker", "caseworker_b", "employer", "employer_b")
 _counter = itertools.count()

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.audit import AuditEvent, AuditIsAppendOnly
+from models.db import build_engine, unit_of_work
+from models.registry import metadata
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: object) -> None:
+    engine = build_engine(f"sqlite:///{tmp_path}/sub/dir/t.db")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+    engine.dispose()
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(db_url: str) -> None:
+    engine = build_engine(db_url)
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+    engine.dispose()
+
+
+def test_foreign_keys_are_enforced(sessions: sessionmaker[Session]) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from models.company import ContactPerson
+
+    with pytest.raises(IntegrityError), unit_of_work(sessions) as session:
+        session.add(ContactPerson(company_id=999, name="Nobody"))
+        session.flush()
+
+
+def test_audit_events_cannot_be_changed_or_deleted(sessions: sessionmaker[Session]) -> None:
+    with unit_of_work(sessions) as session:
+        session.add(AuditEvent(action="create", entity="company", entity_id="1", fields=["name"]))
+    with pytest.raises(AuditIsAppendOnly), unit_of_work(sessions) as session:
+        event = session.query(AuditEvent).one()
+        event.action = "delete"
+        session.flush()
+    with pytest.raises(AuditIsAppendOnly), unit_of_work(sessions) as session:
+        session.delete(session.query(AuditEvent).one())
+        session.flush()
+    with unit_of_work(sessions) as session:
+        assert session.query(AuditEvent).one().action == "create"
