@@ -8,7 +8,8 @@ from pathlib import Path
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_SECRET_KEY = "development-only-secret-change-me"
+DEFAULT_SECRET_KEY = "development-only-secret-change-me-0123456789"
+MIN_SECRET_LENGTH = 32
 
 
 class Environment(StrEnum):
@@ -40,4 +41,6 @@ class Settings(BaseSettings):
             raise ValueError(
                 "TANDEM_SECRET_KEY must be set to a secret of your own outside development"
             )
+        if len(self.secret_key) < MIN_SECRET_LENGTH:
+            raise ValueError(f"TANDEM_SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters")
         return self

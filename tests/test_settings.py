@@ -18,7 +18,7 @@ def test_settings_are_read_from_tandem_environment_variables(
 
 def test_the_default_database_is_a_sqlite_file_under_var(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TANDEM_DATABASE_URL", raising=False)
-    assert Settings(_env_file=None).database_url == "sqlite:///./var/tandem.db"  # type: ignore[call-arg]
+    assert Settings(_env_file=None).database_url == "sqlite:///./var/tandem.db"
 
 
 @pytest.mark.parametrize("env", ["production", "test"])
@@ -29,3 +29,8 @@ def test_the_default_secret_is_refused_outside_development(env: str) -> None:
 
 def test_development_accepts_the_default_secret() -> None:
     assert Settings(env="development").secret_key == DEFAULT_SECRET_KEY
+
+
+def test_a_short_secret_is_refused() -> None:
+    with pytest.raises(ValidationError, match="at least 32"):
+        Settings(env="production", secret_key="short")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,6 +26,7 @@ from models.tutor import Tutor
 from models.user import Office, Role, User
 
 PASSWORD = "correct horse battery"
+Row = TypeVar("Row")
 _HASH: dict[str, str] = {}
 
 
@@ -60,7 +61,7 @@ class Builder:
     def __init__(self, db: sessionmaker[Session]) -> None:
         self.db = db
 
-    def add(self, row: Any) -> Any:
+    def add(self, row: Row) -> Row:
         with unit_of_work(self.db) as session:
             session.add(row)
             session.flush()

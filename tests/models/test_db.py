@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -11,7 +13,7 @@ from models.db import build_engine, unit_of_work
 from models.registry import metadata
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: object) -> None:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
     engine = build_engine(f"sqlite:///{tmp_path}/sub/dir/t.db")
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
@@ -32,20 +34,24 @@ def test_foreign_keys_are_enforced(sessions: sessionmaker[Session]) -> None:
 
     from models.company import ContactPerson
 
-    with pytest.raises(IntegrityError), unit_of_work(sessions) as session:
+    with unit_of_work(sessions) as session:
         session.add(ContactPerson(company_id=999, name="Nobody"))
-        session.flush()
+        with pytest.raises(IntegrityError):
+            session.flush()
+        session.rollback()
 
 
 def test_audit_events_cannot_be_changed_or_deleted(sessions: sessionmaker[Session]) -> None:
     with unit_of_work(sessions) as session:
         session.add(AuditEvent(action="create", entity="company", entity_id="1", fields=["name"]))
-    with pytest.raises(AuditIsAppendOnly), unit_of_work(sessions) as session:
+    with sessions() as session:
         event = session.query(AuditEvent).one()
         event.action = "delete"
-        session.flush()
-    with pytest.raises(AuditIsAppendOnly), unit_of_work(sessions) as session:
+        with pytest.raises(AuditIsAppendOnly):
+            session.flush()
+        session.rollback()
         session.delete(session.query(AuditEvent).one())
-        session.flush()
+        with pytest.raises(AuditIsAppendOnly):
+            session.flush()
     with unit_of_work(sessions) as session:
         assert session.query(AuditEvent).one().action == "create"
