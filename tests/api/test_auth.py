@@ -57,7 +57,8 @@ def test_an_expired_or_forged_token_is_refused(
     expired = jwt.encode(
         {"sub": str(world.users["admin"].id), "exp": past}, settings.secret_key, algorithm="HS256"
     )
-    forged = jwt.encode({"sub": str(world.users["admin"].id)}, "a-different-key-of-a-sufficient-length-0123", algorithm="HS256")
+    other_key = "a-different-key-of-a-sufficient-length-0123"
+    forged = jwt.encode({"sub": str(world.users["admin"].id)}, other_key, algorithm="HS256")
     for token in (expired, forged, "garbage"):
         response = client.get("/api/v1/users/me", headers={"Authorization": f"Bearer {token}"})
         assert response.status_code == 401
