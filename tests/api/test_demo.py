@@ -1,0 +1,145 @@
+"""The demo data set: promised sizes, built through the services, sign-in works, idempotent.
+
+Loading the demo is the slow part (hundreds of offers and clients, eighteen password hashes),
+so one test loads it once and checks everything against the database itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.app import create_app
+from api.demo.seed import DEMO_PASSWORD, DemoSummary, load_demo
+from api.settings import Settings
+from models.audit import AuditEvent
+from models.client import Client, ClientSkill, SkillSource
+from models.company import Company, ContactPerson, EngagementEvent
+from models.db import build_engine, unit_of_work
+from models.offer import TUTORED_KINDS, Offer, OfferKind, OfferStatus, OfferTransition
+from models.placement import Placement, PlacementStatus
+from models.registry import metadata
+from models.tutor import Tutor
+from models.user import Role, User
+
+
+def _row_counts(session: Session) -> dict[str, int]:
+    return {
+        table.name: session.scalar(select(func.count()).select_from(table)) or 0
+        for table in metadata.sorted_tables
+    }
+
+
+def _clients_with_skill(session: Session, source: SkillSource) -> int:
+    query = select(func.count(func.distinct(ClientSkill.client_id))).where(
+        ClientSkill.source == source
+    )
+    return session.scalar(query) or 0
+
+
+def _check_sizes(session: Session, summary: DemoSummary) -> None:
+    offers = session.scalars(select(Offer)).all()
+    assert len(offers) >= 200
+    assert {o.kind for o in offers} == set(OfferKind)
+    statuses = {o.status for o in offers}
+    expected = {OfferStatus.draft, OfferStatus.submitted, OfferStatus.published}
+    assert expected | {OfferStatus.withdrawn} <= statuses
+    assert sum(o.status is OfferStatus.published for o in offers) > len(offers) / 2
+    assert all(o.expiry_date is None or o.expiry_date >= date.today() for o in offers)
+
+    tutors = {t.id: t for t in session.scalars(select(Tutor))}
+    for offer in offers:
+        if offer.kind in TUTORED_KINDS:
+            assert offer.tutor_id is not None, offer.title
+            assert tutors[offer.tutor_id].company_id == offer.company_id
+
+    # Every offer that left the draft state did so through recorded transitions.
+    moved = set(session.scalars(select(OfferTransition.offer_id)))
+    assert {o.id for o in offers if o.status is not OfferStatus.draft} <= moved
+    publishers = session.scalars(
+        select(User.role)
+        .join(OfferTransition, OfferTransition.actor_id == User.id)
+        .where(OfferTransition.to_status == OfferStatus.published)
+    ).all()
+    assert publishers
+    assert set(publishers) <= {Role.liaison, Role.admin}
+
+    clients = session.scalar(select(func.count()).select_from(Client)) or 0
+    assert clients >= 500
+    assert _clients_with_skill(session, SkillSource.formal) == clients
+    assert _clients_with_skill(session, SkillSource.informal) == clients
+    created = select(func.count()).where(
+        AuditEvent.entity == "client", AuditEvent.action == "create"
+    )
+    assert session.scalar(created) == clients
+
+    roles = set(session.scalars(select(User.role)))
+    assert roles == set(Role)
+    companies = session.scalar(select(func.count()).select_from(Company)) or 0
+    assert companies >= 30
+    with_contacts = select(func.count(func.distinct(ContactPerson.company_id)))
+    with_events = select(func.count(func.distinct(EngagementEvent.company_id)))
+    assert session.scalar(with_contacts) == companies
+    assert session.scalar(with_events) == companies
+
+    placements = session.scalars(select(Placement)).all()
+    assert len(placements) >= 30
+    for placement in placements:
+        placed_on = session.get(Offer, placement.offer_id)
+        placed = session.get(Client, placement.client_id)
+        assert placed_on is not None
+        assert placed_on.status is OfferStatus.published
+        assert placed is not None
+        assert placed.consent_liaison
+        assert placement.status is PlacementStatus.planned
+
+    assert summary.offers == len(offers)
+    assert summary.clients == clients
+    assert summary.placements == len(placements)
+    assert sum(summary.offers_by_status.values()) == len(offers)
+
+
+@pytest.mark.slow
+def test_demo_loads_once_and_its_users_can_sign_in(
+    settings: Settings, sessions: sessionmaker[Session]
+) -> None:
+    messages: list[str] = []
+    with unit_of_work(sessions) as session:
+        summary = load_demo(session, seed=7, progress=messages.append)
+
+    assert not summary.already_loaded
+    assert any(m.startswith("companies: ") for m in messages)
+    assert "offers" in summary.describe()
+    assert {role for role, _ in summary.sign_ins} == {r.value for r in Role}
+    with sessions() as session:
+        _check_sizes(session, summary)
+
+    engine = build_engine(settings.database_url)
+    try:
+        with TestClient(create_app(settings, engine=engine)) as api:
+            first_per_role: dict[str, str] = {}
+            for role, email in summary.sign_ins:
+                first_per_role.setdefault(role, email)
+            for email in first_per_role.values():
+                body = {"email": email, "password": DEMO_PASSWORD}
+                response = api.post("/api/v1/auth/token", json=body)
+                assert response.status_code == 200, (email, response.text)
+                assert response.json()["access_token"]
+            body = {"email": first_per_role["admin"], "password": "not-the-password"}
+            assert api.post("/api/v1/auth/token", json=body).status_code == 401
+    finally:
+        engine.dispose()
+
+    with sessions() as session:
+        before = _row_counts(session)
+    with unit_of_work(sessions) as session:
+        again = load_demo(session, seed=7, progress=messages.append)
+    assert again.already_loaded
+    assert "already loaded" in again.describe()
+    assert again.sign_ins == summary.sign_ins
+    with sessions() as session:
+        assert _row_counts(session) == before
