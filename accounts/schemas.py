@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from models.fields import Id
 from models.user import Role
 
 
@@ -26,15 +27,15 @@ class UserCreate(BaseModel):
     display_name: str = Field(min_length=1, max_length=200)
     password: str = Field(min_length=8, max_length=200)
     role: Role
-    office_id: int | None = None
-    company_id: int | None = None
+    office_id: Id | None = None
+    company_id: Id | None = None
 
 
 class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
-    office_id: int | None = None
+    office_id: Id | None = None
     is_active: bool | None = None
     password: str | None = Field(default=None, min_length=8, max_length=200)
 
@@ -68,8 +69,8 @@ class OfficeRead(BaseModel):
 class CaseloadTransfer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    to_caseworker_id: int
-    client_ids: list[int] | None = Field(
+    to_caseworker_id: Id
+    client_ids: list[Id] | None = Field(
         default=None, description="Only these clients; all of the caseworker's clients if absent"
     )
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from functools import cache
+
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
 from accounts.passwords import hash_password, verify_password
 from accounts.schemas import CaseloadTransfer, OfficeCreate, UserCreate, UserUpdate
-from models.client import Client
+from models.client import Client, ClientShare
 from models.company import Company
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
@@ -66,9 +68,17 @@ def create_user(session: Session, actor: Actor | None, data: UserCreate) -> User
 
 def authenticate(session: Session, email: str, password: str) -> User:
     user = session.scalar(select(User).where(User.email == email.lower()))
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
+    # An unknown email costs the same hash check, so timing does not tell which accounts exist.
+    password_hash = user.password_hash if user is not None else _unknown_user_hash()
+    valid = verify_password(password_hash, password)
+    if user is None or not user.is_active or not valid:
         raise NotAuthenticated("wrong email or password, or the account is inactive")
     return user
+
+
+@cache
+def _unknown_user_hash() -> str:
+    return hash_password("no account has this password")
 
 
 def active_user(session: Session, user_id: int) -> User:
@@ -151,6 +161,10 @@ def transfer_caseload(
             raise InvalidInput(
                 "client_ids", f"clients {missing} are not in caseworker {source.id}'s caseload"
             )
+    if clients:
+        session.execute(
+            delete(ClientShare).where(ClientShare.client_id.in_([c.id for c in clients]))
+        )
     for client in clients:
         client.caseworker_id = target.id
         audit.record(
@@ -160,7 +174,7 @@ def transfer_caseload(
             "client",
             client.id,
             ["caseworker_id"],
-            detail=f"caseload moved from user {source.id} to user {target.id}",
+            detail=f"caseload moved from user {source.id} to user {target.id}; shares ended",
         )
     return [c.id for c in clients]
 

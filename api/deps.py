@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Generic, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,8 +17,10 @@ from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
 from api.settings import Settings
 from models.errors import NotAuthenticated
+from models.fields import MAX_ID
 
 _bearer = HTTPBearer(auto_error=False)
+MAX_PAGE_SIZE = 200
 
 
 def get_settings(request: Request) -> Settings:
@@ -65,13 +67,16 @@ class PageParams:
 
 
 def get_page_params(
-    limit: Annotated[int, Query(ge=1, le=200, description="Rows per page")] = 50,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page")] = 50,
     offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit, offset)
 
 
 PageDep = Annotated[PageParams, Depends(get_page_params)]
+
+#: A record id in a path: out of the database's integer range it cannot exist.
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 Item = TypeVar("Item")
 

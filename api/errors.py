@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from models.errors import NotAuthenticated, TandemError
 
@@ -52,7 +52,15 @@ async def _integrity_error(_request: Request, _exc: Exception) -> JSONResponse:
     )
 
 
+async def _data_error(_request: Request, _exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"error": "invalid", "detail": "a value is out of range or cannot be stored"},
+        status_code=422,
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TandemError, _tandem_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
+    app.add_exception_handler(DataError, _data_error)

@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     scheduler_enabled: bool = False
     log_level: str = "INFO"
     default_country: str = Field(default="AT", min_length=2, max_length=2)
-    page_size_max: int = Field(default=200, ge=1)
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from accounts.actor import Actor
 from models.client import Client, ClientShare
 from models.errors import Forbidden, NotFound
-from models.user import Role
+from models.user import Role, User
+
+
+def _shared_with(actor: Actor) -> Select[int]:
+    """Clients shared with the actor whose owner is in the actor's office now: a share lapses
+    when either of them moves to another office or the client to another caseworker."""
+    owner = aliased(User)
+    return (
+        select(ClientShare.client_id)
+        .join(Client, Client.id == ClientShare.client_id)
+        .join(owner, owner.id == Client.caseworker_id)
+        .where(
+            ClientShare.caseworker_id == actor.user_id,
+            owner.office_id.is_not(None),
+            owner.office_id == actor.office_id,
+        )
+    )
 
 
 def visible_client_ids(actor: Actor) -> Select[int]:
     """Ids of the clients a caseworker works with: their own and those shared with them."""
-    shared = select(ClientShare.client_id).where(ClientShare.caseworker_id == actor.user_id)
     return select(Client.id).where(
-        or_(Client.caseworker_id == actor.user_id, Client.id.in_(shared))
+        or_(Client.caseworker_id == actor.user_id, Client.id.in_(_shared_with(actor)))
     )
 
 
@@ -27,11 +42,7 @@ def client_for_caseworker(
         raise NotFound(entity, client_id)
     if client.caseworker_id == actor.user_id:
         return client
-    shared = session.scalar(
-        select(ClientShare.id).where(
-            ClientShare.client_id == client_id, ClientShare.caseworker_id == actor.user_id
-        )
-    )
+    shared = session.scalar(_shared_with(actor).where(ClientShare.client_id == client_id))
     if shared is None:
         raise NotFound(entity, client_id)
     return client

@@ -20,10 +20,13 @@ from models.fields import (
     CefrLevel,
     CountryCode,
     DrivingLicence,
+    Id,
     IscedLevel,
     LanguageCode,
     Name,
     PostcodeText,
+    Reference,
+    Statement,
     Text,
 )
 from models.offer import Schedule
@@ -66,7 +69,7 @@ class LanguageSkillRead(_Read):
 
 
 class SkillIn(_Input):
-    text: str = Field(min_length=1, max_length=1000, description="The client's own words")
+    text: Statement = Field(description="The client's own words")
     source: SkillSource = SkillSource.informal
     stage: SkillStage = SkillStage.self_identified
 
@@ -122,7 +125,7 @@ class MonitoringIn(_Input):
 
 
 class _ClientFields(_Input):
-    external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+    external_ref: Reference | None = None
     given_name: Name
     family_name: Name
     home_postcode: PostcodeText
@@ -150,7 +153,7 @@ class ClientCreate(_ClientFields):
 
 
 class ClientUpdate(_Input):
-    external_ref: str | None = Field(default=None, min_length=1, max_length=100)
+    external_ref: Reference | None = None
     given_name: Name | None = None
     family_name: Name | None = None
     home_postcode: PostcodeText | None = None
@@ -230,7 +233,7 @@ class ContactRead(_Read):
 
 
 class ShareCreate(_Input):
-    caseworker_id: int
+    caseworker_id: Id
 
 
 class ShareRead(_Read):

@@ -9,9 +9,8 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_caseworker, visible_client_ids
+from clients.access import client_for_caseworker, client_for_reader, visible_client_ids
 from employers.schemas import PlacementCreate, PlacementUpdate
-from models.client import Client
 from models.db import fetch_page
 from models.errors import InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import Offer, OfferStatus
@@ -49,15 +48,11 @@ def _check_tutor(session: Session, tutor_id: int | None, offer: Offer) -> None:
 
 
 def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> Placement:
-    actor.require(Role.admin, Role.liaison, Role.caseworker)
-    client = session.get(Client, data.client_id)
-    if client is None:
-        raise InvalidInput("client_id", f"client {data.client_id} does not exist")
-    if actor.role is Role.caseworker:
-        client_for_caseworker(session, actor, client.id)
-    elif not client.consent_liaison:
+    actor.require(Role.liaison, Role.caseworker)
+    client = client_for_reader(session, actor, data.client_id)
+    if not client.consent_employers:
         raise InvalidInput(
-            "client_id", f"client {client.id} has not consented to share the profile"
+            "client_id", f"client {client.id} has not consented to share the profile with employers"
         )
     offer = session.get(Offer, data.offer_id)
     if offer is None:
@@ -111,7 +106,7 @@ def list_placements(
 def update_placement(
     session: Session, actor: Actor, placement_id: int, data: PlacementUpdate
 ) -> Placement:
-    actor.require(Role.admin, Role.liaison, Role.caseworker)
+    actor.require(Role.liaison, Role.caseworker)
     placement = placement_for(session, actor, placement_id)
     if placement.status is not PlacementStatus.planned:
         raise TransitionNotAllowed("placement", placement.status.value, "re-plan")

@@ -11,13 +11,17 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 from models.company import Channel, EngagementStatus, EventKind, Motive, SizeClass
 from models.fields import (
     CefrLevel,
+    Count,
     CountryCode,
     DrivingLicence,
+    Id,
     IscedLevel,
     LanguageCode,
     NaceCode,
     Name,
     PostcodeText,
+    Reference,
+    Statement,
     Text,
 )
 from models.offer import (
@@ -46,30 +50,30 @@ class _Read(BaseModel):
 
 class CompanyCreate(_Input):
     name: Name
-    registration_number: str | None = Field(default=None, min_length=1, max_length=50)
+    registration_number: Reference | None = None
     nace_code: NaceCode
     size_class: SizeClass
-    headcount: int | None = Field(default=None, ge=0)
+    headcount: Count | None = None
     address: str = Field(default="", max_length=300)
     postcode: PostcodeText
     country: CountryCode | None = None
     engagement_status: EngagementStatus = EngagementStatus.prospect
     motives: list[Motive] = Field(default_factory=list)
-    liaison_officer_id: int | None = None
+    liaison_officer_id: Id | None = None
 
 
 class CompanyUpdate(_Input):
     name: Name | None = None
-    registration_number: str | None = Field(default=None, min_length=1, max_length=50)
+    registration_number: Reference | None = None
     nace_code: NaceCode | None = None
     size_class: SizeClass | None = None
-    headcount: int | None = Field(default=None, ge=0)
+    headcount: Count | None = None
     address: str | None = Field(default=None, max_length=300)
     postcode: PostcodeText | None = None
     country: CountryCode | None = None
     engagement_status: EngagementStatus | None = None
     motives: list[Motive] | None = None
-    liaison_officer_id: int | None = None
+    liaison_officer_id: Id | None = None
 
 
 class CompanyRead(_Read):
@@ -134,7 +138,7 @@ class EngagementEventRead(_Read):
 
 
 class TutorCreate(_Input):
-    company_id: int | None = Field(default=None, description="Employer users: their own company")
+    company_id: Id | None = Field(default=None, description="Employer users: their own company")
     name: Name
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=50)
@@ -182,7 +186,7 @@ class TutorRead(_Read):
 
 
 class RequirementIn(_Input):
-    text: str = Field(min_length=1, max_length=1000)
+    text: Statement
     essential: bool = True
 
 
@@ -239,11 +243,11 @@ class _OfferFields(BaseModel):
     start_date: date | None = None
     expiry_date: date | None = None
     places: int = Field(default=1, ge=1, le=1000)
-    tutor_id: int | None = None
+    tutor_id: Id | None = None
 
 
 class OfferCreate(_OfferFields, _NoStatus):
-    company_id: int | None = Field(default=None, description="Employer users: their own company")
+    company_id: Id | None = Field(default=None, description="Employer users: their own company")
 
 
 class OfferUpdate(_NoStatus):
@@ -274,7 +278,7 @@ class OfferUpdate(_NoStatus):
     start_date: date | None = None
     expiry_date: date | None = None
     places: int | None = Field(default=None, ge=1, le=1000)
-    tutor_id: int | None = None
+    tutor_id: Id | None = None
 
 
 class OfferRead(_Read):
@@ -330,15 +334,15 @@ class OfferTransitionRead(_Read):
 
 
 class PlacementCreate(_Input):
-    client_id: int
-    offer_id: int
-    tutor_id: int | None = None
+    client_id: Id
+    offer_id: Id
+    tutor_id: Id | None = None
     planned_start: date
     planned_end: date | None = None
 
 
 class PlacementUpdate(_NoStatus):
-    tutor_id: int | None = None
+    tutor_id: Id | None = None
     planned_start: date | None = None
     planned_end: date | None = None
 

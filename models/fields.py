@@ -8,6 +8,9 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from models import reference
 
+#: Ids are 32-bit integers on PostgreSQL: anything larger cannot name a stored row.
+MAX_ID = 2_147_483_647
+
 DRIVING_LICENCE_CATEGORIES = frozenset("AM A1 A2 A B BE C1 C1E C CE D1 D1E D DE T".split())
 
 
@@ -57,4 +60,8 @@ CountryCode = Annotated[
 ]
 PostcodeText = Annotated[str, StringConstraints(min_length=2, max_length=20, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Count = Annotated[int, Field(ge=0, le=MAX_ID)]
+Reference = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+Statement = Annotated[str, StringConstraints(min_length=1, max_length=1000, strip_whitespace=True)]
 Text = Annotated[str, Field(max_length=20_000)]

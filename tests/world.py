@@ -113,7 +113,13 @@ class Builder:
         offer.requirements = [OfferRequirement(position=0, text="Food hygiene", essential=True)]
         return self.add(offer)
 
-    def client(self, caseworker_id: int, consent_liaison: bool = True, **kw: Any) -> Client:
+    def client(
+        self,
+        caseworker_id: int,
+        consent_liaison: bool = True,
+        consent_employers: bool | None = None,
+        **kw: Any,
+    ) -> Client:
         values: dict[str, Any] = dict(
             given_name="Amina",
             family_name="Haddad",
@@ -124,7 +130,12 @@ class Builder:
             right_to_work=RightToWork.yes,
         )
         values.update(kw)
-        client = Client(caseworker_id=caseworker_id, consent_liaison=consent_liaison, **values)
+        client = Client(
+            caseworker_id=caseworker_id,
+            consent_liaison=consent_liaison,
+            consent_employers=consent_liaison if consent_employers is None else consent_employers,
+            **values,
+        )
         client.skills = [
             ClientSkill(
                 position=0, text="Cooked for 40 at the parish fete", source=SkillSource.informal

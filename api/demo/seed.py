@@ -1015,6 +1015,7 @@ class _Demo:
             c
             for c in self.clients
             if c.consent_liaison
+            and c.consent_employers
             and c.right_to_work is RightToWork.yes
             and c.readiness in (Readiness.job_ready, Readiness.preparing)
         ]

@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from datetime import datetime
-
 from fastapi import APIRouter
+from pydantic import AwareDatetime
 
 from accounts import audit
 from accounts.schemas import AuditEventRead
@@ -20,7 +19,7 @@ def list_audit_events(
     entity_id: str | None = None,
     actor_id: int | None = None,
     action: str | None = None,
-    since: datetime | None = None,
+    since: AwareDatetime | None = None,
 ) -> Page[AuditEventRead]:
     filters = audit.AuditFilter(entity, entity_id, actor_id, action, since)
     rows, total = audit.list_events(session, actor, filters, page.limit, page.offset)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
 from clients import profiles, records
 from clients.schemas import (
     ClientCreate,
@@ -53,13 +53,13 @@ def create_client(
 
 
 @router.get("/{client_id}", response_model=ClientRead)
-def read_client(client_id: int, session: SessionDep, actor: CurrentActor) -> ClientRead:
+def read_client(client_id: PathId, session: SessionDep, actor: CurrentActor) -> ClientRead:
     return ClientRead.model_validate(profiles.read_client(session, actor, client_id))
 
 
 @router.patch("/{client_id}", response_model=ClientRead)
 def update_client(
-    client_id: int,
+    client_id: PathId,
     body: ClientUpdate,
     session: SessionDep,
     actor: CurrentActor,
@@ -70,20 +70,20 @@ def update_client(
 
 
 @router.get("/{client_id}/personal", response_model=PersonalRead)
-def read_personal(client_id: int, session: SessionDep, actor: CurrentActor) -> PersonalRead:
+def read_personal(client_id: PathId, session: SessionDep, actor: CurrentActor) -> PersonalRead:
     return PersonalRead.model_validate(records.read_personal(session, actor, client_id))
 
 
 @router.put("/{client_id}/personal", response_model=PersonalRead)
 def write_personal(
-    client_id: int, body: PersonalIn, session: SessionDep, actor: CurrentActor
+    client_id: PathId, body: PersonalIn, session: SessionDep, actor: CurrentActor
 ) -> PersonalRead:
     return PersonalRead.model_validate(records.write_personal(session, actor, client_id, body))
 
 
 @router.put("/{client_id}/consent", response_model=ClientRead)
 def update_consent(
-    client_id: int, body: ConsentUpdate, session: SessionDep, actor: CurrentActor
+    client_id: PathId, body: ConsentUpdate, session: SessionDep, actor: CurrentActor
 ) -> ClientRead:
     records.update_consent(session, actor, client_id, body)
     return ClientRead.model_validate(profiles.read_client(session, actor, client_id))
@@ -91,7 +91,7 @@ def update_consent(
 
 @router.get("/{client_id}/consent", response_model=list[ConsentEventRead])
 def consent_history(
-    client_id: int, session: SessionDep, actor: CurrentActor
+    client_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> list[ConsentEventRead]:
     rows = records.consent_history(session, actor, client_id)
     return [ConsentEventRead.model_validate(e) for e in rows]
@@ -99,7 +99,7 @@ def consent_history(
 
 @router.get("/{client_id}/contacts", response_model=Page[ContactRead])
 def list_contacts(
-    client_id: int, session: SessionDep, actor: CurrentActor, page: PageDep
+    client_id: PathId, session: SessionDep, actor: CurrentActor, page: PageDep
 ) -> Page[ContactRead]:
     rows, total = records.list_contacts(session, actor, client_id, page.limit, page.offset)
     items = [ContactRead.model_validate(c) for c in rows]
@@ -108,21 +108,21 @@ def list_contacts(
 
 @router.post("/{client_id}/contacts", response_model=ContactRead, status_code=201)
 def add_contact(
-    client_id: int, body: ContactCreate, session: SessionDep, actor: CurrentActor
+    client_id: PathId, body: ContactCreate, session: SessionDep, actor: CurrentActor
 ) -> ContactRead:
     return ContactRead.model_validate(records.add_contact(session, actor, client_id, body))
 
 
 @router.post("/{client_id}/shares", response_model=ShareRead, status_code=201)
 def share_client(
-    client_id: int, body: ShareCreate, session: SessionDep, actor: CurrentActor
+    client_id: PathId, body: ShareCreate, session: SessionDep, actor: CurrentActor
 ) -> ShareRead:
     return ShareRead.model_validate(records.share_client(session, actor, client_id, body))
 
 
 @router.delete("/{client_id}/shares/{caseworker_id}", status_code=204)
 def unshare_client(
-    client_id: int, caseworker_id: int, session: SessionDep, actor: CurrentActor
+    client_id: PathId, caseworker_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> Response:
     records.unshare_client(session, actor, client_id, caseworker_id)
     return Response(status_code=204)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
 from employers import companies
 from employers.schemas import (
     CompanyCreate,
@@ -51,13 +51,13 @@ def create_company(
 
 
 @router.get("/{company_id}", response_model=CompanyRead)
-def read_company(company_id: int, session: SessionDep, actor: CurrentActor) -> CompanyRead:
+def read_company(company_id: PathId, session: SessionDep, actor: CurrentActor) -> CompanyRead:
     return CompanyRead.model_validate(companies.company_for(session, actor, company_id))
 
 
 @router.patch("/{company_id}", response_model=CompanyRead)
 def update_company(
-    company_id: int,
+    company_id: PathId,
     body: CompanyUpdate,
     session: SessionDep,
     actor: CurrentActor,
@@ -68,14 +68,14 @@ def update_company(
 
 
 @router.delete("/{company_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_company(company_id: int, session: SessionDep, actor: CurrentActor) -> Response:
+def delete_company(company_id: PathId, session: SessionDep, actor: CurrentActor) -> Response:
     companies.delete_company(session, actor, company_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.get("/{company_id}/contacts", response_model=list[ContactPersonRead])
 def list_contacts(
-    company_id: int, session: SessionDep, actor: CurrentActor
+    company_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> list[ContactPersonRead]:
     rows = companies.list_contacts(session, actor, company_id)
     return [ContactPersonRead.model_validate(c) for c in rows]
@@ -85,14 +85,14 @@ def list_contacts(
     "/{company_id}/contacts", response_model=ContactPersonRead, status_code=status.HTTP_201_CREATED
 )
 def add_contact(
-    company_id: int, body: ContactPersonCreate, session: SessionDep, actor: CurrentActor
+    company_id: PathId, body: ContactPersonCreate, session: SessionDep, actor: CurrentActor
 ) -> ContactPersonRead:
     return ContactPersonRead.model_validate(companies.add_contact(session, actor, company_id, body))
 
 
 @router.delete("/{company_id}/contacts/{contact_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_contact(
-    company_id: int, contact_id: int, session: SessionDep, actor: CurrentActor
+    company_id: PathId, contact_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> Response:
     companies.delete_contact(session, actor, company_id, contact_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -100,7 +100,7 @@ def delete_contact(
 
 @router.get("/{company_id}/events", response_model=Page[EngagementEventRead])
 def list_events(
-    company_id: int, session: SessionDep, actor: CurrentActor, page: PageDep
+    company_id: PathId, session: SessionDep, actor: CurrentActor, page: PageDep
 ) -> Page[EngagementEventRead]:
     rows, total = companies.list_events(session, actor, company_id, page.limit, page.offset)
     items = [EngagementEventRead.model_validate(e) for e in rows]
@@ -111,7 +111,7 @@ def list_events(
     "/{company_id}/events", response_model=EngagementEventRead, status_code=status.HTTP_201_CREATED
 )
 def add_event(
-    company_id: int, body: EngagementEventCreate, session: SessionDep, actor: CurrentActor
+    company_id: PathId, body: EngagementEventCreate, session: SessionDep, actor: CurrentActor
 ) -> EngagementEventRead:
     event = companies.add_event(session, actor, company_id, body)
     return EngagementEventRead.model_validate(event)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentActor, Page, PageDep, SessionDep, SettingsDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
 from employers import offers
 from employers.offer_states import OfferAction
 from employers.schemas import (
@@ -53,13 +53,13 @@ def create_offer(
 
 
 @router.get("/{offer_id}", response_model=OfferRead)
-def read_offer(offer_id: int, session: SessionDep, actor: CurrentActor) -> OfferRead:
+def read_offer(offer_id: PathId, session: SessionDep, actor: CurrentActor) -> OfferRead:
     return OfferRead.model_validate(offers.offer_for(session, actor, offer_id))
 
 
 @router.patch("/{offer_id}", response_model=OfferRead)
 def update_offer(
-    offer_id: int,
+    offer_id: PathId,
     body: OfferUpdate,
     session: SessionDep,
     actor: CurrentActor,
@@ -72,7 +72,7 @@ def update_offer(
 
 @router.get("/{offer_id}/transitions", response_model=list[OfferTransitionRead])
 def list_transitions(
-    offer_id: int, session: SessionDep, actor: CurrentActor
+    offer_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> list[OfferTransitionRead]:
     rows = offers.transitions_of(session, actor, offer_id)
     return [OfferTransitionRead.model_validate(t) for t in rows]
@@ -80,7 +80,7 @@ def list_transitions(
 
 def _action_endpoint(action: OfferAction) -> None:
     def act(
-        offer_id: int,
+        offer_id: PathId,
         session: SessionDep,
         actor: CurrentActor,
         body: TransitionRequest | None = None,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentActor, Page, PageDep, SessionDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
 from employers import placements
 from employers.schemas import PlacementCreate, PlacementRead, PlacementUpdate
 from models.placement import PlacementStatus
@@ -40,13 +40,13 @@ def create_placement(
 
 
 @router.get("/{placement_id}", response_model=PlacementRead)
-def read_placement(placement_id: int, session: SessionDep, actor: CurrentActor) -> PlacementRead:
+def read_placement(placement_id: PathId, session: SessionDep, actor: CurrentActor) -> PlacementRead:
     return PlacementRead.model_validate(placements.placement_for(session, actor, placement_id))
 
 
 @router.patch("/{placement_id}", response_model=PlacementRead)
 def update_placement(
-    placement_id: int, body: PlacementUpdate, session: SessionDep, actor: CurrentActor
+    placement_id: PathId, body: PlacementUpdate, session: SessionDep, actor: CurrentActor
 ) -> PlacementRead:
     placement = placements.update_placement(session, actor, placement_id, body)
     return PlacementRead.model_validate(placement)

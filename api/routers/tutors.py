@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, SessionDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
 from employers import tutors
 from employers.schemas import TutorCreate, TutorRead, TutorUpdate
 from models.tutor import TutorStage
@@ -31,18 +31,18 @@ def create_tutor(body: TutorCreate, session: SessionDep, actor: CurrentActor) ->
 
 
 @router.get("/{tutor_id}", response_model=TutorRead)
-def read_tutor(tutor_id: int, session: SessionDep, actor: CurrentActor) -> TutorRead:
+def read_tutor(tutor_id: PathId, session: SessionDep, actor: CurrentActor) -> TutorRead:
     return TutorRead.model_validate(tutors.tutor_for(session, actor, tutor_id))
 
 
 @router.patch("/{tutor_id}", response_model=TutorRead)
 def update_tutor(
-    tutor_id: int, body: TutorUpdate, session: SessionDep, actor: CurrentActor
+    tutor_id: PathId, body: TutorUpdate, session: SessionDep, actor: CurrentActor
 ) -> TutorRead:
     return TutorRead.model_validate(tutors.update_tutor(session, actor, tutor_id, body))
 
 
 @router.delete("/{tutor_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete_tutor(tutor_id: int, session: SessionDep, actor: CurrentActor) -> Response:
+def delete_tutor(tutor_id: PathId, session: SessionDep, actor: CurrentActor) -> Response:
     tutors.delete_tutor(session, actor, tutor_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -12,7 +12,7 @@ from accounts.schemas import (
     UserRead,
     UserUpdate,
 )
-from api.deps import CurrentActor, Page, PageDep, SessionDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
 from models.user import Role
 
 router = APIRouter(tags=["users"])
@@ -44,20 +44,20 @@ def create_user(body: UserCreate, session: SessionDep, actor: CurrentActor) -> U
 
 
 @router.get("/users/{user_id}", response_model=UserRead)
-def read_user(user_id: int, session: SessionDep, actor: CurrentActor) -> UserRead:
+def read_user(user_id: PathId, session: SessionDep, actor: CurrentActor) -> UserRead:
     return UserRead.model_validate(users.get_user(session, actor, user_id))
 
 
 @router.patch("/users/{user_id}", response_model=UserRead)
 def update_user(
-    user_id: int, body: UserUpdate, session: SessionDep, actor: CurrentActor
+    user_id: PathId, body: UserUpdate, session: SessionDep, actor: CurrentActor
 ) -> UserRead:
     return UserRead.model_validate(users.update_user(session, actor, user_id, body))
 
 
 @router.post("/users/{user_id}/caseload-transfer", response_model=CaseloadTransferResult)
 def transfer_caseload(
-    user_id: int, body: CaseloadTransfer, session: SessionDep, actor: CurrentActor
+    user_id: PathId, body: CaseloadTransfer, session: SessionDep, actor: CurrentActor
 ) -> CaseloadTransferResult:
     moved = users.transfer_caseload(session, actor, user_id, body)
     return CaseloadTransferResult(

@@ -95,6 +95,7 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
         assert placed_on.status is OfferStatus.published
         assert placed is not None
         assert placed.consent_liaison
+        assert placed.consent_employers
         assert placement.status is PlacementStatus.planned
 
     assert summary.offers == len(offers)

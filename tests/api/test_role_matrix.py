@@ -305,7 +305,7 @@ ROWS = [
         "POST",
         "/placements",
         fixed("/placements"),
-        "201 201 201 404 403 403",
+        "403 201 201 404 403 403",
         lambda w: {
             "client_id": w.ids["client_a"],
             "offer_id": w.ids["offer_a"],
@@ -322,7 +322,7 @@ ROWS = [
         "PATCH",
         "/placements/{placement_id}",
         fixed("/placements/{p}", p="placement_a"),
-        "200 200 200 404 403 403",
+        "403 200 200 404 403 403",
         lambda w: {"planned_end": (TODAY + timedelta(days=40)).isoformat()},
     ),
     # users, offices, audit
