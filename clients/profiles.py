@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -22,6 +23,7 @@ from matching.geo import resolve_postcode
 from models.base import utcnow
 from models.client import (
     Client,
+    ClientContact,
     ClientLanguage,
     ClientMonitoring,
     ClientPersonal,
@@ -143,9 +145,12 @@ def list_clients(
     q: str | None,
     readiness: Readiness | None,
     caseworker_id: int | None,
+    not_contacted_since: date | None = None,
     limit: int,
     offset: int,
 ) -> tuple[list[Client], int]:
+    """The clients the actor may see. ``not_contacted_since`` finds parked clients: no contact
+    logged on or after that day (or none at all). Each client listed is an audited read."""
     actor.require(Role.caseworker, Role.liaison)
     query = select(Client).order_by(Client.family_name, Client.given_name, Client.id)
     if actor.role is Role.caseworker:
@@ -165,10 +170,14 @@ def list_clients(
         query = query.where(Client.readiness == readiness)
     if caseworker_id is not None:
         query = query.where(Client.caseworker_id == caseworker_id)
+    if not_contacted_since is not None:
+        recent = select(ClientContact.client_id).where(
+            ClientContact.contacted_on >= not_contacted_since
+        )
+        query = query.where(Client.id.not_in(recent))
     rows, total = fetch_page(session, query, limit, offset)
-    if rows:
-        ids = ",".join(str(c.id) for c in rows)
-        audit.record(session, actor, "list", "client", None, detail=f"ids {ids}"[:500])
+    for client in rows:
+        audit.record(session, actor, "list", "client", client.id)
     return rows, total
 
 
@@ -198,6 +207,8 @@ def update_client(
             _set_monitoring(session, client.id, data.monitoring)
             changed += [f"monitoring.{n}" for n in data.monitoring.model_fields_set]
     if "home_postcode" in changes or "country" in changes:
+        if changes.get("home_postcode", client.home_postcode) is None:
+            raise InvalidInput("home_postcode", "home_postcode cannot be empty")
         place = resolve_postcode(
             session,
             changes.pop("country", None) or client.country or default_country,

@@ -37,7 +37,7 @@ def write_personal(
     if personal is None:
         personal = ClientPersonal(client_id=client.id, barriers=[], barrier_notes="")
         session.add(personal)
-    changed = audit.apply_changes(personal, data.model_dump())
+    changed = audit.apply_changes(personal, data.model_dump(exclude_unset=True))
     if changed:
         audit.record(session, actor, "update_personal", "client", client.id, changed)
     return personal
@@ -70,6 +70,7 @@ def update_consent(session: Session, actor: Actor, client_id: int, data: Consent
 def consent_history(session: Session, actor: Actor, client_id: int) -> list[ConsentEvent]:
     client = client_for_editor(session, actor, client_id)
     query = select(ConsentEvent).where(ConsentEvent.client_id == client.id)
+    audit.record(session, actor, "read", "client_consent", client.id)
     return list(session.scalars(query.order_by(ConsentEvent.id)))
 
 

@@ -97,7 +97,8 @@ class QualificationRead(_Read):
 
 
 class PersonalIn(_Input):
-    """Contact data and barriers: only the owning caseworker reads them back."""
+    """Contact data and barriers: only the owning caseworker reads them back. On update, only
+    the fields sent change."""
 
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=50)

@@ -18,9 +18,21 @@ from models.company import Company, ContactPerson, EngagementEvent, EngagementSt
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
 from models.offer import Offer
-from models.user import Role, User
+from models.tutor import Tutor
+from models.user import STAFF_ROLES, Role, User
 
-STAFF = (Role.admin, Role.liaison)
+STAFF = STAFF_ROLES
+
+
+def company_id_for_new(actor: Actor, requested: int | None) -> int:
+    """Employers create things for their own company; staff name the company."""
+    if actor.role is Role.employer:
+        if actor.company_id is None or requested not in (None, actor.company_id):
+            raise InvalidInput("company_id", "employer users can only act for their own company")
+        return actor.company_id
+    if requested is None:
+        raise InvalidInput("company_id", "company_id is required")
+    return requested
 
 
 def company_for(session: Session, actor: Actor, company_id: int) -> Company:
@@ -116,6 +128,8 @@ def update_company(
     if "liaison_officer_id" in changes:
         _check_liaison_officer(session, changes["liaison_officer_id"])
     if "postcode" in changes or "country" in changes:
+        if changes.get("postcode", company.postcode) is None:
+            raise InvalidInput("postcode", "postcode cannot be empty")
         place = resolve_postcode(
             session,
             changes.pop("country", None) or company.country or default_country,
@@ -141,6 +155,8 @@ def delete_company(session: Session, actor: Actor, company_id: int) -> None:
         raise Conflict(f"company {company_id} has offers; mark it dormant instead of deleting it")
     if session.scalar(select(User.id).where(User.company_id == company.id).limit(1)):
         raise Conflict(f"company {company_id} has user accounts; deactivate them first")
+    if session.scalar(select(Tutor.id).where(Tutor.company_id == company.id).limit(1)):
+        raise Conflict(f"company {company_id} has tutors on record; mark it dormant instead")
     session.delete(company)
     audit.record(session, actor, "delete", "company", company_id)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.offer import OfferStatus as S
-from models.user import Role
+from models.user import STAFF_ROLES, Role
 
 
 class OfferAction(StrEnum):
@@ -32,7 +32,7 @@ class Transition:
     reason_required: bool = False
 
 
-STAFF = frozenset({Role.admin, Role.liaison})
+STAFF = frozenset(STAFF_ROLES)
 STAFF_AND_EMPLOYER = STAFF | {Role.employer}
 
 TRANSITIONS: dict[OfferAction, Transition] = {

@@ -10,10 +10,9 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from employers.companies import company_for
+from employers.companies import company_for, company_id_for_new
 from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
 from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
-from employers.tutors import company_id_for_new
 from matching.geo import resolve_postcode
 from models.company import Company
 from models.db import fetch_page
@@ -164,6 +163,8 @@ def update_offer(
         changed.append("languages")
     if "tutor_id" in changes:
         _check_tutor(session, changes["tutor_id"], offer.company_id)
+    if changes.get("expiry_date") is not None and changes["expiry_date"] < date.today():
+        raise InvalidInput("expiry_date", "the expiry date is already past")
     if "postcode" in changes or "country" in changes or changes.get("remote") is False:
         postcode = changes.pop("postcode", offer.postcode)
         country = changes.pop("country", offer.country)
@@ -183,7 +184,7 @@ def update_offer(
 def _require_tutor(offer: Offer) -> None:
     if offer.tutor_id is None:
         kind = offer.kind.value.replace("_", " ")
-        raise InvalidInput("tutor_id", f"a {kind} needs a company-side tutor before submission")
+        raise InvalidInput("tutor_id", f"a {kind} needs a company-side tutor once submitted")
 
 
 def transition(

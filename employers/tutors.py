@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from employers.companies import company_for
+from employers.companies import company_for, company_id_for_new
 from employers.schemas import TutorCreate, TutorUpdate
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
@@ -25,21 +28,24 @@ def tutor_for(session: Session, actor: Actor, tutor_id: int) -> Tutor:
     return tutor
 
 
-def company_id_for_new(actor: Actor, requested: int | None) -> int:
-    """Employers create for their own company; staff name the company."""
-    if actor.role is Role.employer:
-        if actor.company_id is None or requested not in (None, actor.company_id):
-            raise InvalidInput("company_id", "employer users can only act for their own company")
-        return actor.company_id
-    if requested is None:
-        raise InvalidInput("company_id", "company_id is required")
-    return requested
+#: The pipeline's dates, in the order the stages are reached.
+STAGE_DATES = ("identified_on", "agreed_on", "training_started_on", "trained_on")
+
+
+def _check_stage_dates(values: dict[str, Any]) -> None:
+    dated: list[tuple[str, date]] = [
+        (name, values[name]) for name in STAGE_DATES if values.get(name) is not None
+    ]
+    for (earlier, first), (later, second) in zip(dated, dated[1:], strict=False):
+        if second < first:
+            raise InvalidInput(later, f"{later} cannot be before {earlier}")
 
 
 def create_tutor(session: Session, actor: Actor, data: TutorCreate) -> Tutor:
     actor.require(Role.admin, Role.liaison, Role.employer)
     company_id = company_id_for_new(actor, data.company_id)
     company_for(session, actor, company_id)
+    _check_stage_dates(data.model_dump())
     tutor = Tutor(**data.model_dump(exclude={"company_id"}), company_id=company_id)
     session.add(tutor)
     session.flush()
@@ -69,7 +75,9 @@ def list_tutors(
 
 def update_tutor(session: Session, actor: Actor, tutor_id: int, data: TutorUpdate) -> Tutor:
     tutor = tutor_for(session, actor, tutor_id)
-    changed = audit.apply_changes(tutor, data.model_dump(exclude_unset=True))
+    changes = data.model_dump(exclude_unset=True)
+    _check_stage_dates({name: changes.get(name, getattr(tutor, name)) for name in STAGE_DATES})
+    changed = audit.apply_changes(tutor, changes)
     if changed:
         audit.record(session, actor, "update", "tutor", tutor.id, changed)
     return tutor

@@ -76,41 +76,65 @@ def read_gazetteer(path: Path) -> Iterator[GazetteerRow]:
         expected = {"country", "postcode", "place", "lat", "lon"}
         if not reader.fieldnames or not expected <= set(reader.fieldnames):
             raise ValueError(f"{path}: expected a header with {', '.join(sorted(expected))}")
-        for row in reader:
-            yield GazetteerRow(
-                row["country"], row["postcode"], row["place"], float(row["lat"]), float(row["lon"])
-            )
+        for line_no, row in enumerate(reader, start=2):
+            try:
+                yield GazetteerRow(
+                    row["country"].strip(),
+                    row["postcode"],
+                    row["place"],
+                    float(row["lat"]),
+                    float(row["lon"]),
+                )
+            except (TypeError, ValueError, AttributeError) as exc:
+                raise ValueError(f"{path}:{line_no}: missing or invalid value ({exc})") from exc
+
+
+def _centroids(rows: Iterator[GazetteerRow]) -> dict[tuple[str, str], GazetteerRow]:
+    """One point per postcode: GeoNames lists a postcode once per place it serves, so the
+    places' coordinates are averaged and the first place's name is kept."""
+    groups: dict[tuple[str, str], list[GazetteerRow]] = {}
+    for row in rows:
+        if not (-90 <= row.latitude <= 90 and -180 <= row.longitude <= 180):
+            raise ValueError(f"{row.country} {row.postcode}: coordinates out of range")
+        key = (row.country.strip().upper(), normalise_postcode(row.postcode))
+        groups.setdefault(key, []).append(row)
+    return {
+        key: GazetteerRow(
+            key[0],
+            key[1],
+            group[0].place.strip(),
+            round(sum(r.latitude for r in group) / len(group), 6),
+            round(sum(r.longitude for r in group) / len(group), 6),
+        )
+        for key, group in groups.items()
+    }
 
 
 def import_gazetteer(
     session: Session, rows: Iterator[GazetteerRow], progress: Callable[[int], None] | None = None
 ) -> tuple[int, int]:
-    """Insert new postcodes and update known ones; returns (added, updated)."""
+    """Insert new postcodes and update changed ones; returns (added, updated)."""
     known = {(p.country, p.postcode): p for p in session.scalars(select(Postcode))}
     added = updated = 0
-    for row in rows:
-        country = row.country.strip().upper()
-        code = normalise_postcode(row.postcode)
-        if not (-90 <= row.latitude <= 90 and -180 <= row.longitude <= 180):
-            raise ValueError(f"{country} {code}: coordinates out of range")
-        existing = known.get((country, code))
+    for key, row in _centroids(rows).items():
+        existing = known.get(key)
         if existing is None:
-            postcode = Postcode(
-                country=country,
-                postcode=code,
-                place=row.place.strip(),
-                latitude=row.latitude,
-                longitude=row.longitude,
+            session.add(
+                Postcode(
+                    country=row.country,
+                    postcode=row.postcode,
+                    place=row.place,
+                    latitude=row.latitude,
+                    longitude=row.longitude,
+                )
             )
-            session.add(postcode)
-            known[(country, code)] = postcode
             added += 1
         elif (existing.place, existing.latitude, existing.longitude) != (
-            row.place.strip(),
+            row.place,
             row.latitude,
             row.longitude,
         ):
-            existing.place = row.place.strip()
+            existing.place = row.place
             existing.latitude = row.latitude
             existing.longitude = row.longitude
             updated += 1

@@ -17,6 +17,10 @@ class Role(StrEnum):
     employer = "employer"
 
 
+#: Roles that manage employer records and offers.
+STAFF_ROLES = (Role.admin, Role.liaison)
+
+
 class Office(Base, Timestamped):
     __tablename__ = "offices"
 

@@ -75,7 +75,7 @@ def test_users_create_refuses_a_duplicate_and_an_employer_without_company(
 def test_geo_import_reads_geonames_files_and_is_idempotent(cli_env: Settings) -> None:
     first = runner.invoke(app, ["geo", "import", str(FIXTURES / "geonames_at.txt")])
     assert first.exit_code == 0, first.output
-    assert "2 added, 0 updated" in first.output
+    assert "2 added, 0 updated" in first.output  # 2700 twice: one centroid
     again = runner.invoke(app, ["geo", "import", str(FIXTURES / "geonames_at.txt")])
     assert "0 added, 0 updated" in again.output
     with TestClient(create_app(cli_env)) as client:

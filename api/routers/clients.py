@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 from fastapi import APIRouter, Response, status
 
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
@@ -30,6 +32,7 @@ def list_clients(
     q: str | None = None,
     readiness: Readiness | None = None,
     caseworker_id: int | None = None,
+    not_contacted_since: date | None = None,
 ) -> Page[ClientRead]:
     rows, total = profiles.list_clients(
         session,
@@ -37,6 +40,7 @@ def list_clients(
         q=q,
         readiness=readiness,
         caseworker_id=caseworker_id,
+        not_contacted_since=not_contacted_since,
         limit=page.limit,
         offset=page.offset,
     )
@@ -74,7 +78,7 @@ def read_personal(client_id: PathId, session: SessionDep, actor: CurrentActor) -
     return PersonalRead.model_validate(records.read_personal(session, actor, client_id))
 
 
-@router.put("/{client_id}/personal", response_model=PersonalRead)
+@router.patch("/{client_id}/personal", response_model=PersonalRead)
 def write_personal(
     client_id: PathId, body: PersonalIn, session: SessionDep, actor: CurrentActor
 ) -> PersonalRead:

@@ -149,3 +149,86 @@ def test_every_change_is_audited_with_the_changed_field_names(
         headers=world.headers("admin"),
     ).json()["items"]
     assert [e["fields"] for e in events] == [["headcount", "name"]]
+
+
+def test_a_share_lapses_when_the_client_leaves_the_office(client: TestClient, world: World) -> None:
+    client_id = world.ids["client_a"]
+    client.post(
+        f"/api/v1/clients/{client_id}/shares",
+        json={"caseworker_id": world.users["colleague"].id},
+        headers=world.headers("caseworker"),
+    )
+    colleague = world.headers("colleague")
+    assert client.get(f"/api/v1/clients/{client_id}", headers=colleague).status_code == 200
+    client.patch(
+        f"/api/v1/users/{world.users['colleague'].id}",
+        json={"office_id": world.ids["office_b"]},
+        headers=world.headers("admin"),
+    )
+    assert client.get(f"/api/v1/clients/{client_id}", headers=colleague).status_code == 404
+    client.patch(
+        f"/api/v1/users/{world.users['colleague'].id}",
+        json={"office_id": world.ids["office_a"]},
+        headers=world.headers("admin"),
+    )
+    assert client.get(f"/api/v1/clients/{client_id}", headers=colleague).status_code == 200
+    client.post(
+        f"/api/v1/users/{world.users['caseworker'].id}/caseload-transfer",
+        json={"to_caseworker_id": world.users["caseworker_b"].id, "client_ids": [client_id]},
+        headers=world.headers("admin"),
+    )
+    assert client.get(f"/api/v1/clients/{client_id}", headers=colleague).status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/clients/{client_id}", headers=world.headers("caseworker_b")
+        ).status_code
+        == 200
+    )
+
+
+def test_updating_personal_data_changes_only_the_fields_sent(
+    client: TestClient, world: World
+) -> None:
+    path = f"/api/v1/clients/{world.ids['client_a']}/personal"
+    caseworker = world.headers("caseworker")
+    updated = client.patch(path, json={"email": "amina@mail.example"}, headers=caseworker)
+    assert updated.status_code == 200
+    stored = client.get(path, headers=caseworker).json()
+    assert stored["email"] == "amina@mail.example"
+    assert stored["phone"] == "+43 660 1234567"
+    assert stored["barriers"] == ["debt"]
+    assert stored["barrier_notes"] == "Debt counselling on Tuesdays"
+
+
+def test_listing_clients_records_a_read_of_each_client_listed(
+    client: TestClient, world: World
+) -> None:
+    listed = client.get("/api/v1/clients", headers=world.headers("liaison")).json()["items"]
+    events = client.get(
+        "/api/v1/audit", params={"action": "list"}, headers=world.headers("admin")
+    ).json()["items"]
+    assert sorted(int(e["entity_id"]) for e in events) == sorted(c["id"] for c in listed)
+    assert all(e["actor_id"] == world.users["liaison"].id for e in events)
+
+
+def test_parked_clients_are_found_by_their_last_contact(client: TestClient, world: World) -> None:
+    from datetime import date, timedelta
+
+    caseworker = world.headers("caseworker")
+    recent = (date.today() - timedelta(days=10)).isoformat()
+    long_ago = (date.today() - timedelta(days=200)).isoformat()
+    client.post(
+        f"/api/v1/clients/{world.ids['client_a']}/contacts",
+        json={"contacted_on": recent, "channel": "phone"},
+        headers=caseworker,
+    )
+    client.post(
+        f"/api/v1/clients/{world.ids['client_private']}/contacts",
+        json={"contacted_on": long_ago, "channel": "letter"},
+        headers=caseworker,
+    )
+    since = (date.today() - timedelta(days=90)).isoformat()
+    parked = client.get(
+        "/api/v1/clients", params={"not_contacted_since": since}, headers=caseworker
+    ).json()["items"]
+    assert [c["id"] for c in parked] == [world.ids["client_private"]]

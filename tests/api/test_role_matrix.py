@@ -254,7 +254,7 @@ ROWS = [
         "404 403 200 404 404 404",
     ),
     Row(
-        "PUT",
+        "PATCH",
         "/clients/{client_id}/personal",
         fixed("/clients/{c}/personal", c="client_a"),
         "404 403 200 404 404 404",

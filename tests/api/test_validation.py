@@ -288,6 +288,66 @@ CASES: list[Case] = [
         "caseworker_id",
         "office",
     ),
+    (
+        "tutor trained before agreeing",
+        "employer",
+        "POST",
+        lambda w: "/api/v1/tutors",
+        lambda w: {"name": "Karl Bauer", "agreed_on": TODAY, "trained_on": YESTERDAY},
+        422,
+        "trained_on",
+        "before",
+    ),
+    (
+        "headcount out of range",
+        "liaison",
+        "PATCH",
+        lambda w: f"/api/v1/companies/{w.ids['company_a']}",
+        lambda w: {"headcount": 3_000_000_000},
+        422,
+        "headcount",
+        "less than",
+    ),
+    (
+        "an id no database can hold",
+        "caseworker",
+        "POST",
+        lambda w: f"/api/v1/clients/{w.ids['client_a']}/shares",
+        lambda w: {"caseworker_id": 1_099_511_627_776},
+        422,
+        "caseworker_id",
+        "less than",
+    ),
+    (
+        "expiry moved into the past",
+        "liaison",
+        "PATCH",
+        lambda w: f"/api/v1/offers/{w.ids['offer_a_draft']}",
+        lambda w: {"expiry_date": YESTERDAY},
+        422,
+        "expiry_date",
+        "past",
+    ),
+    (
+        "home postcode emptied",
+        "caseworker",
+        "PATCH",
+        lambda w: f"/api/v1/clients/{w.ids['client_a']}",
+        lambda w: {"home_postcode": None},
+        422,
+        "home_postcode",
+        "empty",
+    ),
+    (
+        "blank skill statement",
+        "caseworker",
+        "PATCH",
+        lambda w: f"/api/v1/clients/{w.ids['client_a']}",
+        lambda w: {"skills": [{"text": "   "}]},
+        422,
+        "skills.0.text",
+        "at least 1",
+    ),
 ]
 
 
@@ -342,3 +402,28 @@ def test_a_created_resource_is_returned_with_its_id_and_resolved_coordinates(
     assert (body["latitude"], body["longitude"]) == (48.2773, 16.4106)
     again = client.get(f"/api/v1/companies/{body['id']}", headers=world.headers("liaison"))
     assert again.json() == body
+
+
+def test_out_of_range_ids_in_paths_and_naive_times_are_4xx_not_500(
+    client: TestClient, world: World
+) -> None:
+    huge = client.get("/api/v1/offers/1099511627776", headers=world.headers("liaison"))
+    assert huge.status_code == 422
+    assert huge.json()["field"] == "offer_id"
+    naive = client.get(
+        "/api/v1/audit", params={"since": "2026-01-01T00:00:00"}, headers=world.headers("admin")
+    )
+    assert naive.status_code == 422
+    assert naive.json()["field"] == "since"
+
+
+def test_a_company_with_tutors_is_not_deleted(
+    client: TestClient, world: World, db: sessionmaker[Session]
+) -> None:
+    before = row_counts(db)
+    response = client.delete(
+        f"/api/v1/companies/{world.ids['company_b']}", headers=world.headers("liaison")
+    )
+    assert response.status_code == 409
+    assert "dormant" in response.json()["detail"]
+    assert row_counts(db) == before

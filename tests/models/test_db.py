@@ -55,3 +55,19 @@ def test_audit_events_cannot_be_changed_or_deleted(sessions: sessionmaker[Sessio
             session.flush()
     with unit_of_work(sessions) as session:
         assert session.query(AuditEvent).one().action == "create"
+
+
+def test_the_database_itself_refuses_to_change_audit_events(
+    sessions: sessionmaker[Session],
+) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    with unit_of_work(sessions) as session:
+        session.add(AuditEvent(action="read", entity="client", entity_id="7", fields=[]))
+    for statement in ("UPDATE audit_events SET action = 'x'", "DELETE FROM audit_events"):
+        with sessions() as session:
+            with pytest.raises(DBAPIError, match="append-only"):
+                session.execute(text(statement))
+            session.rollback()
+    with sessions() as session:
+        assert session.query(AuditEvent).one().action == "read"
