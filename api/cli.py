@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,9 +21,13 @@ app = typer.Typer(
 db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
 users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 geo_app = typer.Typer(help="Postcode gazetteer.", no_args_is_help=True)
+taxonomy_app = typer.Typer(
+    help="Skills taxonomy: ESCO and the starter taxonomy.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(geo_app, name="geo")
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 @db_app.command("upgrade")
@@ -101,6 +106,35 @@ def geo_import(
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=1) from exc
     typer.echo(f"postcodes: {added} added, {updated} updated")
+
+
+@taxonomy_app.command("import-esco")
+def taxonomy_import_esco(
+    directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, readable=True)],
+    version: Annotated[str, typer.Option(help="ESCO version of the files")] = "v1.1.1",
+) -> None:
+    """Import the official ESCO CSV download (idempotent) and report what it holds."""
+    from matching.taxonomy.esco import STEPS, EscoFilesMissing, import_esco
+
+    started = time.perf_counter()
+    try:
+        with (
+            _unit_of_work() as session,
+            typer.progressbar(length=len(STEPS), label="ESCO import") as bar,
+        ):
+            report = import_esco(session, directory, version, on_step=lambda _name: bar.update(1))
+    except EscoFilesMissing as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(code=1) from exc
+    typer.echo(f"ESCO {version} imported in {time.perf_counter() - started:.1f} s")
+    for name, count in report.rows.items():
+        typer.echo(f"  {name:<28} {count:>7}")
+    typer.echo("changes (+added ~updated -removed):")
+    for name, change in report.changes.items():
+        typer.echo(f"  {name:<28} {change}")
+    if report.skipped_relations:
+        typer.echo(f"skipped {report.skipped_relations} relations to occupations not in the files")
+    typer.echo("This service uses the ESCO classification of the European Commission.")
 
 
 @app.command()

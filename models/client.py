@@ -132,6 +132,27 @@ class ClientSkill(Base):
         Enum(SkillStage, native_enum=False, length=20), default=SkillStage.self_identified
     )
 
+    concepts: Mapped[list[ClientSkillConcept]] = relationship(
+        cascade="all, delete-orphan", order_by="ClientSkillConcept.score.desc()", lazy="selectin"
+    )
+
+
+class ClientSkillConcept(Base):
+    """A concept proposed for (or confirmed as) what a client's statement says."""
+
+    __tablename__ = "client_skill_concepts"
+
+    client_skill_id: Mapped[int] = mapped_column(
+        ForeignKey("client_skills.id", ondelete="CASCADE"), primary_key=True
+    )
+    concept_id: Mapped[int] = mapped_column(
+        ForeignKey("skill_concepts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float]
+    how: Mapped[str] = mapped_column(String(20))
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None]
+
 
 class ClientQualification(Base):
     """A qualification, often obtained abroad, and where its recognition stands."""

@@ -128,6 +128,27 @@ class OfferRequirement(Base):
     text: Mapped[str] = mapped_column(Text)
     essential: Mapped[bool] = mapped_column(default=True)
 
+    concepts: Mapped[list[RequirementConcept]] = relationship(
+        cascade="all, delete-orphan", order_by="RequirementConcept.score.desc()", lazy="selectin"
+    )
+
+
+class RequirementConcept(Base):
+    """A concept proposed for (or confirmed as) what a requirement asks for."""
+
+    __tablename__ = "requirement_concepts"
+
+    requirement_id: Mapped[int] = mapped_column(
+        ForeignKey("offer_requirements.id", ondelete="CASCADE"), primary_key=True
+    )
+    concept_id: Mapped[int] = mapped_column(
+        ForeignKey("skill_concepts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float]
+    how: Mapped[str] = mapped_column(String(20))
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None]
+
 
 class OfferLanguage(Base):
     __tablename__ = "offer_languages"

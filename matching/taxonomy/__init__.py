@@ -1,0 +1,1 @@
+"""The skills taxonomy: ESCO import, Tandem's starter taxonomy, normalisation and extraction."""
