@@ -1,0 +1,27 @@
+"""Shared by the benchmarks: a temporary SQLite database with the full ESCO files imported."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from matching.taxonomy.esco import import_esco
+from models.db import build_engine, session_factory, unit_of_work
+from models.migrate import upgrade
+
+ESCO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco"
+
+
+def esco_database(directory: Path = ESCO_DIR) -> tuple[sessionmaker[Session], float]:
+    """A migrated SQLite file in a temporary folder with ESCO imported; and the import time."""
+    folder = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
+    url = f"sqlite:///{folder / 'bench.db'}"
+    upgrade(url)
+    factory = session_factory(build_engine(url))
+    started = time.perf_counter()
+    with unit_of_work(factory) as session:
+        import_esco(session, directory)
+    return factory, time.perf_counter() - started
