@@ -12,16 +12,32 @@ from sqlalchemy import Engine
 from api import pages
 from api.errors import install_error_handlers
 from api.routers import audit, auth, clients, companies, offers, placements, tutors, users
+from api.routers import skills as skills_api
 from api.scheduler import start_scheduler
 from api.settings import Settings
+from matching.taxonomy.cache import SkillsCache
+from matching.taxonomy.normalise import Thresholds
 from models.db import build_engine, session_factory
 
 API_PREFIX = "/api/v1"
 
 
-def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
-    """Build the app. Heavy objects (the engine now; the model and indexes later) may be handed
-    in from outside, so that tests and the CLI build them once."""
+def thresholds(settings: Settings) -> Thresholds:
+    return Thresholds(
+        fuzzy=settings.fuzzy_threshold,
+        informal=settings.informal_threshold,
+        proposal=settings.proposal_min_score,
+    )
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    skills: SkillsCache | None = None,
+) -> FastAPI:
+    """Build the app. Heavy objects (the engine, the skills index; the model later) may be
+    handed in from outside, so that tests and the CLI build them once."""
     settings = settings or Settings()
     logging.basicConfig(level=settings.log_level.upper())
     owns_engine = engine is None
@@ -47,8 +63,9 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
+    app.state.skills = skills or SkillsCache(thresholds(settings))
     install_error_handlers(app)
-    for module in (auth, users, audit, companies, offers, tutors, placements, clients):
+    for module in (auth, users, audit, companies, offers, tutors, placements, clients, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     return app

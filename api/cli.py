@@ -137,13 +137,36 @@ def taxonomy_import_esco(
     typer.echo("This service uses the ESCO classification of the European Commission.")
 
 
-@app.command()
-def demo(seed: int = 7) -> None:
-    """Load the demo data set (idempotent) and print the demo users' sign-in details."""
-    from api.demo.seed import DEMO_PASSWORD, load_demo
+@taxonomy_app.command("load-starter")
+def taxonomy_load_starter() -> None:
+    """Load Tandem's starter taxonomy: skills and informal experiences (idempotent)."""
+    _load_starter()
+
+
+def _load_starter() -> None:
+    from matching.taxonomy.starter import load_starter
 
     with _unit_of_work() as session:
-        summary = load_demo(session, seed=seed, progress=typer.echo)
+        report = load_starter(session)
+    typer.echo(
+        f"starter taxonomy: {report.skills} skills, {report.experiences} informal experiences"
+    )
+    for name, change in report.changes.items():
+        typer.echo(f"  {name:<22} {change}")
+
+
+@app.command()
+def demo(seed: int = 7) -> None:
+    """Load the starter taxonomy and the demo data set (both idempotent) and print the demo
+    users' sign-in details."""
+    from api.app import thresholds
+    from api.demo.seed import DEMO_PASSWORD, load_demo
+    from matching.taxonomy.cache import SkillsCache
+
+    _load_starter()
+    with _unit_of_work() as session:
+        normaliser = SkillsCache(thresholds(Settings())).normaliser(session)
+        summary = load_demo(session, seed=seed, progress=typer.echo, normaliser=normaliser)
     typer.echo(summary.describe())
     typer.echo(f"\nSign in with any of these emails and the password '{DEMO_PASSWORD}':")
     for role, email in summary.sign_ins:

@@ -16,6 +16,8 @@ from accounts.actor import Actor
 from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
 from api.settings import Settings
+from matching.taxonomy.cache import SkillsCache
+from matching.taxonomy.normalise import Normaliser
 from models.errors import NotAuthenticated
 from models.fields import MAX_ID
 
@@ -58,6 +60,22 @@ def get_actor(
 
 
 CurrentActor = Annotated[Actor, Depends(get_actor)]
+
+
+def get_skills(request: Request) -> SkillsCache:
+    skills: SkillsCache = request.app.state.skills
+    return skills
+
+
+def get_normaliser(
+    session: SessionDep, skills: Annotated[SkillsCache, Depends(get_skills)]
+) -> Normaliser:
+    """The normaliser over the current taxonomy (rebuilt when the taxonomy changed)."""
+    return skills.normaliser(session)
+
+
+SkillsDep = Annotated[SkillsCache, Depends(get_skills)]
+NormaliserDep = Annotated[Normaliser, Depends(get_normaliser)]
 
 
 @dataclass(frozen=True)

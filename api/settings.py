@@ -32,6 +32,15 @@ class Settings(BaseSettings):
     index_dir: Path = Path("./var/index")
     scheduler_enabled: bool = False
     log_level: str = "INFO"
+    fuzzy_threshold: float = Field(
+        default=82.0, ge=0, le=100, description="Least rapidfuzz score for a fuzzy label match"
+    )
+    informal_threshold: float = Field(
+        default=78.0, ge=0, le=100, description="Least score for an informal-experience match"
+    )
+    proposal_min_score: float = Field(
+        default=0.6, ge=0, le=1, description="Least score for a concept proposed for a statement"
+    )
     default_country: str = Field(default="AT", min_length=2, max_length=2)
 
     @model_validator(mode="after")

@@ -103,26 +103,29 @@ def main() -> None:
         top3 += concept_id in ids
         # Several concepts can share a label word for word: then any of them is a right answer.
         if matches:
-            owners = index.label_owners[index.by_label.get(normalise(label), -1)] if normalise(
-                label
-            ) in index.by_label else []
-            ambiguous_ok += ids[0] == concept_id or ids[0] in {c for c, _p in owners}
+            position = index.by_label.get(normalise(label))
+            sharing = (
+                {c for c, _p in index.label_owners[position]} if position is not None else set()
+            )
+            ambiguous_ok += ids[0] == concept_id or ids[0] in sharing
     n = len(phrases)
     print(f"Tandem normaliser: {n / elapsed:,.0f} phrases/s ({n} phrases in {elapsed:.2f} s)")
-    print(f"  top-1 accuracy {top1 / n:.3f}, top-3 {top3 / n:.3f}, "
-          f"top-1 counting labels shared by several concepts as right {ambiguous_ok / n:.3f}")
+    print(
+        f"  top-1 accuracy {top1 / n:.3f}, top-3 {top3 / n:.3f}, "
+        f"top-1 counting labels shared by several concepts as right {ambiguous_ok / n:.3f}"
+    )
 
     choices = [label for _cid, label in rows]
-    owners = [cid for cid, _label in rows]
+    label_concept = [cid for cid, _label in rows]
     subset = phrases[: args.naive]
     started = time.perf_counter()
     naive_hits = 0
     for concept_id, text, _label in subset:
         found = process.extractOne(text, choices, scorer=fuzz.WRatio)
-        naive_hits += found is not None and owners[found[2]] == concept_id
+        naive_hits += found is not None and label_concept[found[2]] == concept_id
     naive_s = time.perf_counter() - started
     print(
-        f"naive process.extractOne(WRatio) over all labels: {len(subset) / naive_s:,.0f} phrases/s, "
+        f"naive extractOne(WRatio) over all labels: {len(subset) / naive_s:,.0f} phrases/s, "
         f"top-1 {naive_hits / len(subset):.3f} (first {len(subset)} phrases)"
     )
 

@@ -20,6 +20,8 @@ from clients.schemas import (
     SkillIn,
 )
 from matching.geo import resolve_postcode
+from matching.taxonomy.mapping import check_concepts, confirm, proposals
+from matching.taxonomy.normalise import Normaliser
 from models.base import utcnow
 from models.client import (
     Client,
@@ -29,12 +31,14 @@ from models.client import (
     ClientPersonal,
     ClientQualification,
     ClientSkill,
+    ClientSkillConcept,
     ConsentEvent,
     ConsentKind,
     Readiness,
 )
 from models.db import fetch_page
-from models.errors import Conflict, InvalidInput
+from models.errors import Conflict, InvalidInput, NotFound
+from models.taxonomy import SkillConcept
 from models.user import Role
 
 CHILD_LISTS = ("languages", "skills", "qualifications")
@@ -51,9 +55,19 @@ def _languages(items: list[LanguageSkill]) -> list[ClientLanguage]:
     return rows
 
 
-def _skills(items: list[SkillIn]) -> list[ClientSkill]:
+def _skills(items: list[SkillIn], normaliser: Normaliser | None) -> list[ClientSkill]:
+    """The client's statements in their own words, each with the concepts proposed for it."""
     return [
-        ClientSkill(position=i, text=s.text.strip(), source=s.source, stage=s.stage)
+        ClientSkill(
+            position=i,
+            text=s.text,
+            source=s.source,
+            stage=s.stage,
+            concepts=[
+                ClientSkillConcept(concept_id=m.concept_id, score=m.score, how=m.how.value)
+                for m in proposals(normaliser, s.text)
+            ],
+        )
         for i, s in enumerate(items)
     ]
 
@@ -78,7 +92,11 @@ def _set_monitoring(session: Session, client_id: int, data: MonitoringIn) -> Non
 
 
 def create_client(
-    session: Session, actor: Actor, data: ClientCreate, default_country: str
+    session: Session,
+    actor: Actor,
+    data: ClientCreate,
+    default_country: str,
+    normaliser: Normaliser | None = None,
 ) -> Client:
     actor.require(Role.caseworker)
     _check_external_ref(session, data.external_ref, None)
@@ -105,7 +123,7 @@ def create_client(
         consent_liaison_at=now if data.consent_liaison else None,
         consent_employers_at=now if data.consent_employers else None,
         languages=_languages(data.languages),
-        skills=_skills(data.skills),
+        skills=_skills(data.skills, normaliser),
         qualifications=_qualifications(data.qualifications),
     )
     session.add(client)
@@ -182,7 +200,12 @@ def list_clients(
 
 
 def update_client(
-    session: Session, actor: Actor, client_id: int, data: ClientUpdate, default_country: str
+    session: Session,
+    actor: Actor,
+    client_id: int,
+    data: ClientUpdate,
+    default_country: str,
+    normaliser: Normaliser | None = None,
 ) -> Client:
     client = client_for_editor(session, actor, client_id)
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
@@ -195,7 +218,7 @@ def update_client(
         changed.append("languages")
     if "skills" in changes:
         changes.pop("skills")
-        client.skills = _skills(data.skills or [])
+        client.skills = _skills(data.skills or [], normaliser)
         changed.append("skills")
     if "qualifications" in changes:
         changes.pop("qualifications")
@@ -225,3 +248,33 @@ def update_client(
     if changed:
         audit.record(session, actor, "update", "client", client.id, changed)
     return client
+
+
+def confirm_skill_concepts(
+    session: Session, actor: Actor, client_id: int, skill_id: int, concept_ids: list[int]
+) -> ClientSkill:
+    """A caseworker confirms (or changes) what a statement means; who and when are kept."""
+    client = client_for_editor(session, actor, client_id)
+    skill = next((s for s in client.skills if s.id == skill_id), None)
+    if skill is None:
+        raise NotFound("skill", skill_id)
+    check_concepts(session, concept_ids)
+    skill.concepts = confirm(
+        skill.concepts,
+        concept_ids,
+        lambda concept_id: ClientSkillConcept(
+            concept_id=concept_id, concept=session.get(SkillConcept, concept_id)
+        ),
+        actor.user_id,
+        utcnow(),
+    )
+    audit.record(
+        session,
+        actor,
+        "confirm_concepts",
+        "client_skill",
+        skill.id,
+        ["concepts"],
+        detail=f"client {client.id}: concepts {sorted(set(concept_ids))}",
+    )
+    return skill

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from matching.taxonomy.schemas import StatementConceptRead
 from models.client import (
     ContactChannel,
     FunctionalLimit,
@@ -79,6 +80,7 @@ class SkillRead(_Read):
     text: str
     source: SkillSource
     stage: SkillStage
+    concepts: list[StatementConceptRead]
 
 
 class QualificationIn(_Input):

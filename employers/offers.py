@@ -14,6 +14,10 @@ from employers.companies import company_for, company_id_for_new
 from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
 from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
 from matching.geo import resolve_postcode
+from matching.taxonomy.mapping import check_concepts, confirm, proposals
+from matching.taxonomy.normalise import Normaliser
+from matching.taxonomy.occupations import OccupationProposal, propose_occupations
+from models.base import utcnow
 from models.company import Company
 from models.db import fetch_page
 from models.errors import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
@@ -25,7 +29,9 @@ from models.offer import (
     OfferRequirement,
     OfferStatus,
     OfferTransition,
+    RequirementConcept,
 )
+from models.taxonomy import SkillConcept
 from models.tutor import Tutor
 from models.user import Role
 
@@ -42,9 +48,20 @@ def offer_for(session: Session, actor: Actor, offer_id: int) -> Offer:
     return offer
 
 
-def _requirements(items: list[RequirementIn]) -> list[OfferRequirement]:
+def _requirements(
+    items: list[RequirementIn], normaliser: Normaliser | None
+) -> list[OfferRequirement]:
+    """The employer's requirement lines in their own words, each with proposed concepts."""
     return [
-        OfferRequirement(position=i, text=item.text.strip(), essential=item.essential)
+        OfferRequirement(
+            position=i,
+            text=item.text,
+            essential=item.essential,
+            concepts=[
+                RequirementConcept(concept_id=m.concept_id, score=m.score, how=m.how.value)
+                for m in proposals(normaliser, item.text)
+            ],
+        )
         for i, item in enumerate(items)
     ]
 
@@ -86,7 +103,13 @@ def _place_offer(
     offer.latitude, offer.longitude = place.latitude, place.longitude
 
 
-def create_offer(session: Session, actor: Actor, data: OfferCreate, default_country: str) -> Offer:
+def create_offer(
+    session: Session,
+    actor: Actor,
+    data: OfferCreate,
+    default_country: str,
+    normaliser: Normaliser | None = None,
+) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     company_id = company_id_for_new(actor, data.company_id)
     company_for(session, actor, company_id)
@@ -101,7 +124,7 @@ def create_offer(session: Session, actor: Actor, data: OfferCreate, default_coun
         company_id=company_id,
         status=OfferStatus.draft,
         created_by_id=actor.user_id,
-        requirements=_requirements(data.requirements),
+        requirements=_requirements(data.requirements, normaliser),
         languages=_languages(data.languages),
     )
     _place_offer(session, offer, data.country, data.postcode, default_country)
@@ -145,7 +168,12 @@ def list_offers(
 
 
 def update_offer(
-    session: Session, actor: Actor, offer_id: int, data: OfferUpdate, default_country: str
+    session: Session,
+    actor: Actor,
+    offer_id: int,
+    data: OfferUpdate,
+    default_country: str,
+    normaliser: Normaliser | None = None,
 ) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     offer = offer_for(session, actor, offer_id)
@@ -155,7 +183,7 @@ def update_offer(
     changed: list[str] = []
     if "requirements" in changes:
         changes.pop("requirements")
-        offer.requirements = _requirements(data.requirements or [])
+        offer.requirements = _requirements(data.requirements or [], normaliser)
         changed.append("requirements")
     if "languages" in changes:
         changes.pop("languages")
@@ -233,3 +261,45 @@ def transitions_of(session: Session, actor: Actor, offer_id: int) -> list[OfferT
     offer = offer_for(session, actor, offer_id)
     query = select(OfferTransition).where(OfferTransition.offer_id == offer.id)
     return list(session.scalars(query.order_by(OfferTransition.id)))
+
+
+def confirm_requirement_concepts(
+    session: Session, actor: Actor, offer_id: int, requirement_id: int, concept_ids: list[int]
+) -> OfferRequirement:
+    """A liaison officer (or the employer, on a draft) confirms what a requirement asks for."""
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    offer = offer_for(session, actor, offer_id)
+    if offer.status not in EDITABLE[actor.role]:
+        raise TransitionNotAllowed("offer", offer.status.value, "edit")
+    requirement = next((r for r in offer.requirements if r.id == requirement_id), None)
+    if requirement is None:
+        raise NotFound("requirement", requirement_id)
+    check_concepts(session, concept_ids)
+    requirement.concepts = confirm(
+        requirement.concepts,
+        concept_ids,
+        lambda concept_id: RequirementConcept(
+            concept_id=concept_id, concept=session.get(SkillConcept, concept_id)
+        ),
+        actor.user_id,
+        utcnow(),
+    )
+    audit.record(
+        session,
+        actor,
+        "confirm_concepts",
+        "offer_requirement",
+        requirement.id,
+        ["concepts"],
+        detail=f"offer {offer.id}: concepts {sorted(set(concept_ids))}",
+    )
+    return requirement
+
+
+def occupations_for_offer(
+    session: Session, actor: Actor, offer_id: int, normaliser: Normaliser
+) -> list[OccupationProposal]:
+    """ESCO occupations that fit the offer's title and the concepts of its requirements."""
+    offer = offer_for(session, actor, offer_id)
+    concept_ids = {c.concept_id for r in offer.requirements for c in r.concepts}
+    return propose_occupations(normaliser.index, offer.title, concept_ids)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from matching.taxonomy.schemas import StatementConceptRead
 from models.company import Channel, EngagementStatus, EventKind, Motive, SizeClass
 from models.fields import (
     CefrLevel,
@@ -194,6 +195,7 @@ class RequirementRead(_Read):
     id: int
     text: str
     essential: bool
+    concepts: list[StatementConceptRead]
 
 
 class LanguageRequirement(_Input):

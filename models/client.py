@@ -15,6 +15,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
+from models.taxonomy import SkillConcept
 
 
 class RightToWork(StrEnum):
@@ -152,6 +153,16 @@ class ClientSkillConcept(Base):
     how: Mapped[str] = mapped_column(String(20))
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     confirmed_at: Mapped[datetime | None]
+
+    concept: Mapped[SkillConcept] = relationship(lazy="selectin")
+
+    @property
+    def label(self) -> str:
+        return self.concept.preferred_label
+
+    @property
+    def esco_uri(self) -> str | None:
+        return self.concept.esco_uri
 
 
 class ClientQualification(Base):

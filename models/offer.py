@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
+from models.taxonomy import SkillConcept
 
 
 class OfferKind(StrEnum):
@@ -148,6 +149,16 @@ class RequirementConcept(Base):
     how: Mapped[str] = mapped_column(String(20))
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     confirmed_at: Mapped[datetime | None]
+
+    concept: Mapped[SkillConcept] = relationship(lazy="selectin")
+
+    @property
+    def label(self) -> str:
+        return self.concept.preferred_label
+
+    @property
+    def esco_uri(self) -> str | None:
+        return self.concept.esco_uri
 
 
 class OfferLanguage(Base):

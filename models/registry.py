@@ -3,5 +3,16 @@
 from models import audit, client, company, geo, offer, placement, taxonomy, tutor, user
 from models.base import Base
 
-__all__ = ["Base", "audit", "client", "company", "geo", "offer", "placement", "taxonomy", "tutor", "user"]
+__all__ = [
+    "Base",
+    "audit",
+    "client",
+    "company",
+    "geo",
+    "offer",
+    "placement",
+    "taxonomy",
+    "tutor",
+    "user",
+]
 metadata = Base.metadata

@@ -17,11 +17,13 @@ from accounts.passwords import hash_password
 from accounts.tokens import issue_token
 from api.app import create_app
 from api.settings import Settings
+from matching.taxonomy.text import normalise
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent, SizeClass
 from models.db import build_engine, session_factory, unit_of_work
 from models.offer import ContractType, Offer, OfferKind, OfferRequirement, OfferStatus
 from models.placement import Placement
+from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
 from models.user import Office, Role, User
 
@@ -112,6 +114,32 @@ class Builder:
         offer = Offer(company_id=company_id, status=status, **values)
         offer.requirements = [OfferRequirement(position=0, text="Food hygiene", essential=True)]
         return self.add(offer)
+
+    def concept(self, label: str, alternatives: str = "") -> SkillConcept:
+        """A starter-style skill concept with its labels."""
+        concept = self.add(
+            SkillConcept(
+                key=label.replace(" ", "-"),
+                kind=ConceptKind.skill,
+                source="starter",
+                preferred_label=label,
+                collections=[],
+            )
+        )
+        labels = [(LabelKind.preferred, label)] + [
+            (LabelKind.alternative, alt.strip()) for alt in alternatives.split("|") if alt.strip()
+        ]
+        for kind, text in labels:
+            self.add(
+                SkillLabel(
+                    concept_id=concept.id,
+                    kind=kind,
+                    label=text,
+                    normalised=normalise(text),
+                    source="starter",
+                )
+            )
+        return concept
 
     def client(
         self,
@@ -239,5 +267,8 @@ def world(db: sessionmaker[Session], settings: Settings) -> World:
         "client_b": client_b.id,
         "placement_a": placement_a.id,
         "placement_b": placement_b.id,
+        "skill_a": client_a.skills[0].id,
+        "requirement_a_draft": offer_a_draft.requirements[0].id,
+        "concept": b.concept("apply food hygiene", "food safety | HACCP").id,
     }
     return w

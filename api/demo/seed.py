@@ -70,6 +70,7 @@ from employers.schemas import (
 )
 from employers.tutors import create_tutor
 from matching.geo import GazetteerRow, haversine_km, import_gazetteer, read_gazetteer
+from matching.taxonomy.normalise import Normaliser
 from models.client import (
     Client,
     ClientContact,
@@ -437,8 +438,11 @@ class _CompanyPlan:
 
 
 class _Demo:
-    def __init__(self, session: Session, seed: int, progress: Progress) -> None:
+    def __init__(
+        self, session: Session, seed: int, progress: Progress, normaliser: Normaliser | None
+    ) -> None:
         self.session = session
+        self.normaliser = normaliser
         self.rng = random.Random(seed)
         self.progress = progress
         self.today = date.today()
@@ -751,7 +755,7 @@ class _Demo:
         by_employer = plan.employer is not None and self.chance(0.6)
         author = plan.employer if by_employer and plan.employer else plan.liaison
         data = self.offer_data(plan, template, kind, status)
-        offer = create_offer(self.session, author, data, COUNTRY)
+        offer = create_offer(self.session, author, data, COUNTRY, self.normaliser)
         self.move(offer, author, plan.liaison, status)
         self.offers.append((offer, plan))
 
@@ -890,7 +894,9 @@ class _Demo:
         contacts = 0
         for owner in owners:
             actor = actor_for(owner)
-            client = create_client(self.session, actor, self.client_data(taken), COUNTRY)
+            client = create_client(
+                self.session, actor, self.client_data(taken), COUNTRY, self.normaliser
+            )
             self.clients.append(client)
             dates = sorted(self.days_ago(1, 300) for _ in range(self.rng.randint(1, 4)))
             for contacted_on in dates:
@@ -1059,8 +1065,15 @@ class _Demo:
         return self.pick(fitting or candidates)
 
 
-def load_demo(session: Session, *, seed: int = 7, progress: Progress | None = None) -> DemoSummary:
-    """Load the demo data set into the session's transaction (the caller commits).
+def load_demo(
+    session: Session,
+    *,
+    seed: int = 7,
+    progress: Progress | None = None,
+    normaliser: Normaliser | None = None,
+) -> DemoSummary:
+    """Load the demo data set into the session's transaction (the caller commits). With a
+    normaliser, offer requirements and client skills get their proposed concepts.
 
     Idempotent: when the demo administrator already exists nothing is changed and the summary
     says so. The same seed on the same day gives the same data set.
@@ -1069,7 +1082,7 @@ def load_demo(session: Session, *, seed: int = 7, progress: Progress | None = No
     if session.scalar(select(User.id).where(User.email == ADMIN_EMAIL)) is not None:
         report("the demo data set is already loaded")
         return _summary(session, already_loaded=True)
-    demo = _Demo(session, seed, report)
+    demo = _Demo(session, seed, report, normaliser)
     demo.gazetteer()
     demo.staff()
     demo.companies()

@@ -4,7 +4,15 @@ from datetime import date
 
 from fastapi import APIRouter, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
+from api.deps import (
+    CurrentActor,
+    NormaliserDep,
+    Page,
+    PageDep,
+    PathId,
+    SessionDep,
+    SettingsDep,
+)
 from clients import profiles, records
 from clients.schemas import (
     ClientCreate,
@@ -18,7 +26,9 @@ from clients.schemas import (
     PersonalRead,
     ShareCreate,
     ShareRead,
+    SkillRead,
 )
+from matching.taxonomy.schemas import ConceptChoice
 from models.client import Readiness
 
 router = APIRouter(prefix="/clients", tags=["clients"])
@@ -50,9 +60,13 @@ def list_clients(
 
 @router.post("", response_model=ClientRead, status_code=status.HTTP_201_CREATED)
 def create_client(
-    body: ClientCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
+    body: ClientCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    normaliser: NormaliserDep,
 ) -> ClientRead:
-    client = profiles.create_client(session, actor, body, settings.default_country)
+    client = profiles.create_client(session, actor, body, settings.default_country, normaliser)
     return ClientRead.model_validate(client)
 
 
@@ -68,9 +82,24 @@ def update_client(
     session: SessionDep,
     actor: CurrentActor,
     settings: SettingsDep,
+    normaliser: NormaliserDep,
 ) -> ClientRead:
-    client = profiles.update_client(session, actor, client_id, body, settings.default_country)
+    client = profiles.update_client(
+        session, actor, client_id, body, settings.default_country, normaliser
+    )
     return ClientRead.model_validate(client)
+
+
+@router.put("/{client_id}/skills/{skill_id}/concepts", response_model=SkillRead)
+def confirm_skill_concepts(
+    client_id: PathId,
+    skill_id: PathId,
+    body: ConceptChoice,
+    session: SessionDep,
+    actor: CurrentActor,
+) -> SkillRead:
+    skill = profiles.confirm_skill_concepts(session, actor, client_id, skill_id, body.concept_ids)
+    return SkillRead.model_validate(skill)
 
 
 @router.get("/{client_id}/personal", response_model=PersonalRead)

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
+from api.deps import (
+    CurrentActor,
+    NormaliserDep,
+    Page,
+    PageDep,
+    PathId,
+    SessionDep,
+    SettingsDep,
+)
 from employers import offers
 from employers.offer_states import OfferAction
 from employers.schemas import (
@@ -10,7 +18,14 @@ from employers.schemas import (
     OfferRead,
     OfferTransitionRead,
     OfferUpdate,
+    RequirementRead,
     TransitionRequest,
+)
+from matching.taxonomy.schemas import (
+    ESCO_ATTRIBUTION,
+    ConceptChoice,
+    OccupationRead,
+    OccupationResult,
 )
 from models.offer import OfferKind, OfferStatus
 
@@ -45,10 +60,14 @@ def list_offers(
 
 @router.post("", response_model=OfferRead, status_code=status.HTTP_201_CREATED)
 def create_offer(
-    body: OfferCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
+    body: OfferCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    normaliser: NormaliserDep,
 ) -> OfferRead:
     return OfferRead.model_validate(
-        offers.create_offer(session, actor, body, settings.default_country)
+        offers.create_offer(session, actor, body, settings.default_country, normaliser)
     )
 
 
@@ -64,9 +83,35 @@ def update_offer(
     session: SessionDep,
     actor: CurrentActor,
     settings: SettingsDep,
+    normaliser: NormaliserDep,
 ) -> OfferRead:
     return OfferRead.model_validate(
-        offers.update_offer(session, actor, offer_id, body, settings.default_country)
+        offers.update_offer(session, actor, offer_id, body, settings.default_country, normaliser)
+    )
+
+
+@router.put("/{offer_id}/requirements/{requirement_id}/concepts", response_model=RequirementRead)
+def confirm_requirement_concepts(
+    offer_id: PathId,
+    requirement_id: PathId,
+    body: ConceptChoice,
+    session: SessionDep,
+    actor: CurrentActor,
+) -> RequirementRead:
+    requirement = offers.confirm_requirement_concepts(
+        session, actor, offer_id, requirement_id, body.concept_ids
+    )
+    return RequirementRead.model_validate(requirement)
+
+
+@router.get("/{offer_id}/occupations", response_model=OccupationResult)
+def propose_occupations(
+    offer_id: PathId, session: SessionDep, actor: CurrentActor, normaliser: NormaliserDep
+) -> OccupationResult:
+    found = offers.occupations_for_offer(session, actor, offer_id, normaliser)
+    return OccupationResult(
+        proposals=[OccupationRead.model_validate(p) for p in found],
+        attribution=ESCO_ATTRIBUTION if found else None,
     )
 
 

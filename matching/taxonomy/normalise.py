@@ -28,6 +28,7 @@ class Thresholds:
     fuzzy: float = 82.0
     informal: float = 78.0
     contained: float = 0.5
+    proposal: float = 0.6  # 0-1: least score for a concept proposed for a statement
 
 
 @dataclass(frozen=True)

@@ -366,6 +366,56 @@ ROWS = [
     Row("GET", "/audit", fixed("/audit"), "200 403 403 403 403 403"),
 ]
 
+SKILL_ROWS = [
+    Row("GET", "/skills", lambda w: "/api/v1/skills?q=food", "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/skills/normalise",
+        fixed("/skills/normalise"),
+        "200 200 200 200 200 200",
+        lambda w: {"text": "HACCP"},
+    ),
+    Row(
+        "POST",
+        "/skills/extract",
+        fixed("/skills/extract"),
+        "200 200 200 200 200 200",
+        lambda w: {"text": "You know HACCP. You speak some German."},
+    ),
+    Row("GET", "/skills/stats", fixed("/skills/stats"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/skills/occupations",
+        fixed("/skills/occupations"),
+        "200 200 200 200 200 200",
+        lambda w: {"title": "Kitchen assistant", "requirements": ["food hygiene"]},
+    ),
+    Row(
+        "GET", "/skills/{concept_id}", fixed("/skills/{c}", c="concept"), "200 200 200 200 200 200"
+    ),
+    Row(
+        "PUT",
+        "/clients/{client_id}/skills/{skill_id}/concepts",
+        fixed("/clients/{c}/skills/{s}/concepts", c="client_a", s="skill_a"),
+        "404 403 200 404 404 404",
+        lambda w: {"concept_ids": [w.ids["concept"]]},
+    ),
+    Row(
+        "PUT",
+        "/offers/{offer_id}/requirements/{requirement_id}/concepts",
+        fixed("/offers/{o}/requirements/{r}/concepts", o="offer_a_draft", r="requirement_a_draft"),
+        "200 200 403 403 200 404",
+        lambda w: {"concept_ids": [w.ids["concept"]]},
+    ),
+    Row(
+        "GET",
+        "/offers/{offer_id}/occupations",
+        fixed("/offers/{o}/occupations", o="offer_a"),
+        "200 200 200 200 200 404",
+    ),
+]
+ROWS += SKILL_ROWS
+
 PUBLIC = {("POST", "/api/v1/auth/token")}
 
 
