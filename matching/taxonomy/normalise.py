@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -17,7 +18,7 @@ from matching.taxonomy.index import STOPWORDS, SkillIndex
 from matching.taxonomy.text import normalise, word_bag
 from models.taxonomy import MappingHow
 
-MAX_CANDIDATES = 2000
+MAX_CANDIDATES = 1500
 RARE_TOKENS = 3
 
 
@@ -104,18 +105,20 @@ class Normaliser:
         candidates = self._candidates(key)
         if not candidates:
             return
-        choices = [self.index.labels[i] for i in candidates]
+        picked = itemgetter(*candidates)(self.index.labels)
+        choices: tuple[str, ...] = picked if isinstance(picked, tuple) else (picked,)
         threshold = self.thresholds.fuzzy
-        for _label, score, i in process.extract(
+        fuzzy = process.extract(
             key, choices, scorer=fuzz.token_sort_ratio, limit=10, score_cutoff=threshold
-        ):
+        )
+        for _label, score, i in fuzzy:
             self._owners(
                 candidates[i], CREDIT[MappingHow.fuzzy] * score / 100, best, MappingHow.fuzzy
             )
         # A longer statement that contains a whole label ("experience with cash registers"):
         # credit grows with the share of the statement's words that the label covers.
         word_set = {t for t in key.split() if t not in STOPWORDS}
-        if len(word_set) < 3:
+        if len(word_set) < 2 or (fuzzy and len(word_set) < 3):
             return
         for position in candidates:
             label_words = self._label_words[position]
@@ -138,13 +141,16 @@ class Normaliser:
                 if token not in self.index.postings:
                     tokens.extend(self._correct(token))
         tokens.sort(key=lambda t: len(self.index.postings[t]))
-        seen: dict[int, None] = {}
+        # The rarest word's labels first: when the cap cuts, it cuts the least telling words.
+        picked: list[int] = []
+        seen: set[int] = set()
         for token in tokens[:RARE_TOKENS]:
-            for position in self.index.postings[token]:
-                seen.setdefault(position, None)
-            if len(seen) >= MAX_CANDIDATES:
+            fresh = set(self.index.postings[token]) - seen
+            picked.extend(sorted(fresh))
+            seen |= fresh
+            if len(picked) >= MAX_CANDIDATES:
                 break
-        return list(seen)[:MAX_CANDIDATES]
+        return picked[:MAX_CANDIDATES]
 
     def _correct_token(self, token: str) -> tuple[str, ...]:
         """The closest words of the vocabulary, among words one letter shorter to one longer."""
