@@ -34,6 +34,8 @@ them. People decide; the engine recommends.</p>
 <li>Sign in with <code>POST /api/v1/auth/token</code> and
 <code>{"email": ..., "password": ...}</code>; the demo printed its users when it loaded.</li>
 </ul>
+<p class="muted">Skills are described with Tandem's own starter taxonomy and, where it is
+imported, ESCO. This service uses the ESCO classification of the European Commission.</p>
 </body>
 </html>
 """
