@@ -36,7 +36,10 @@ class Settings(BaseSettings):
         default=82.0, ge=0, le=100, description="Least rapidfuzz score for a fuzzy label match"
     )
     informal_threshold: float = Field(
-        default=78.0, ge=0, le=100, description="Least score for an informal-experience match"
+        default=60.0,
+        ge=0,
+        le=100,
+        description="Least share (%) of an experience phrase a statement must cover",
     )
     proposal_min_score: float = Field(
         default=0.6, ge=0, le=1, description="Least score for a concept proposed for a statement"

@@ -293,6 +293,7 @@ def import_esco(
         if row is None:
             new_rows.append({"key": uri, "esco_uri": uri, "source": SOURCE, **values})
             continue
+        values = {**values, "source": SOURCE}
         if any(getattr(row, name) != value for name, value in values.items()):
             session.execute(
                 update(concept_table).where(concept_table.c.id == row.id).values(**values)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from matching.taxonomy.text import normalise, word_bag
+from matching.taxonomy.lexicon import meaning_tokens
+from matching.taxonomy.text import STOPWORDS, word_bag
 from models.taxonomy import (
     ConceptKind,
     ExperienceEvidence,
@@ -26,11 +27,6 @@ from models.taxonomy import (
     SkillLabel,
     SkillRelationType,
     TaxonomyImport,
-)
-
-STOPWORDS = frozenset(
-    "a an and as at be by for from have i in into is it my of on or our the to we with you "
-    "your their his her they was were can will able good basic".split()
 )
 
 
@@ -55,8 +51,7 @@ class SkillIndex:
     by_label: dict[str, int] = field(default_factory=dict)
     by_bag: dict[str, list[int]] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=dict)
-    phrases: list[str] = field(default_factory=list)
-    phrase_experience: list[int] = field(default_factory=list)
+    experience_docs: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     experience_label: dict[int, str] = field(default_factory=dict)
     evidence: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     occupation_labels: list[str] = field(default_factory=list)
@@ -116,11 +111,13 @@ def load_index(session: Session) -> SkillIndex:
         select(InformalExperience.id, InformalExperience.label)
     ):
         index.experience_label[experience_id] = label
+        index.experience_docs.append((experience_id, meaning_tokens(label)))
     for experience_id, phrase in session.execute(
-        select(ExperiencePhrase.experience_id, ExperiencePhrase.phrase)
+        select(ExperiencePhrase.experience_id, ExperiencePhrase.phrase).order_by(
+            ExperiencePhrase.id
+        )
     ):
-        index.phrases.append(normalise(phrase))
-        index.phrase_experience.append(experience_id)
+        index.experience_docs.append((experience_id, meaning_tokens(phrase)))
     evidence: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for experience_id, concept_id, weight in session.execute(
         select(

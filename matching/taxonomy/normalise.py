@@ -8,14 +8,17 @@ look-up when it is spelt as in the taxonomy and a few hundred comparisons when i
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-from matching.taxonomy.index import STOPWORDS, SkillIndex
-from matching.taxonomy.text import normalise, word_bag
+from matching.taxonomy.index import SkillIndex
+from matching.taxonomy.lexicon import meaning_tokens
+from matching.taxonomy.text import STOPWORDS, normalise, word_bag
 from models.taxonomy import MappingHow
 
 MAX_CANDIDATES = 1500
@@ -27,7 +30,7 @@ class Thresholds:
     """Scores are 0-100 as rapidfuzz gives them; below a threshold a candidate is dropped."""
 
     fuzzy: float = 82.0
-    informal: float = 78.0
+    informal: float = 60.0
     contained: float = 0.5
     proposal: float = 0.6  # 0-1: least score for a concept proposed for a statement
 
@@ -59,6 +62,9 @@ class Normaliser:
         self._vocabulary_by_length: dict[int, list[str]] = {}
         for token in index.postings:
             self._vocabulary_by_length.setdefault(len(token), []).append(token)
+        documents = [doc for _experience, doc in index.experience_docs]
+        frequency = Counter(t for doc in documents for t in doc)
+        self._idf = {t: math.log((1 + len(documents)) / (1 + n)) + 1 for t, n in frequency.items()}
         self._label_words = [
             frozenset(t for t in label.split() if t not in STOPWORDS) for label in index.labels
         ]
@@ -69,7 +75,7 @@ class Normaliser:
             return []
         best: dict[int, ConceptMatch] = {}
         self._labels(key, best)
-        self._experiences(key, best)
+        self._experiences(phrase, best)
         ranked = sorted(best.values(), key=lambda m: (-m.score, m.concept_id))
         return ranked[:limit]
 
@@ -164,30 +170,28 @@ class Normaliser:
         found = process.extract(token, near, scorer=fuzz.ratio, limit=2, score_cutoff=80)
         return tuple(word for word, _score, _i in found)
 
-    def _experiences(self, key: str, best: dict[int, ConceptMatch]) -> None:
-        """Informal experience: the statement is compared with the phrases people use for it,
-        and each skill the experience evidences is credited by its weight."""
-        if not self.index.phrases:
+    def _experiences(self, phrase: str, best: dict[int, ConceptMatch]) -> None:
+        """Informal experience: the statement's meaning words (synonyms and stems applied) are
+        compared with each of the experience's phrases; the score is the share of the phrase's
+        weight (rarer words weigh more) that the statement covers. Each skill the experience
+        evidences is credited by its weight."""
+        words = meaning_tokens(phrase)
+        if not words or not self.index.experience_docs:
             return
-        seen: set[int] = set()
-        for phrase, score, i in process.extract(
-            key,
-            self.index.phrases,
-            scorer=fuzz.token_set_ratio,
-            limit=5,
-            score_cutoff=self.thresholds.informal,
-        ):
-            experience = self.index.phrase_experience[i]
-            if experience in seen:
+        scores: dict[int, float] = {}
+        for experience, doc in self.index.experience_docs:
+            shared = words & doc
+            if not shared or (len(doc) > 2 and len(shared) < 2):
                 continue
-            seen.add(experience)
-            # token_set_ratio is 100 for any phrase whose words all occur in the statement;
-            # a blend with token_sort_ratio keeps a one-word phrase from matching everything.
-            blended = 0.7 * score + 0.3 * fuzz.token_sort_ratio(key, phrase)
-            if blended < self.thresholds.informal:
+            coverage = sum(self._idf[t] for t in shared) / sum(self._idf[t] for t in doc)
+            if coverage > scores.get(experience, 0.0):
+                scores[experience] = coverage
+        threshold = self.thresholds.informal / 100
+        for experience, coverage in scores.items():
+            if coverage < threshold:
                 continue
             label = self.index.experience_label[experience]
             for concept_id, weight in self.index.evidence.get(experience, []):
                 if concept_id in self.index.concepts:
-                    credit = CREDIT[MappingHow.informal] * weight * blended / 100
+                    credit = CREDIT[MappingHow.informal] * weight * coverage
                     self._offer(best, self._match(concept_id, credit, MappingHow.informal, label))

@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+STOPWORDS = frozenset(
+    "a an and as at be by for from have i in into is it my of on or our the to we with you "
+    "your their his her they was were can will able good basic".split()
+)
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 _KEEP_S = ("ss", "us", "is", "ous", "ics")
 

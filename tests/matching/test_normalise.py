@@ -6,6 +6,7 @@ import pytest
 
 from matching.taxonomy.extract import candidate_phrases, extract
 from matching.taxonomy.index import ConceptInfo, SkillIndex
+from matching.taxonomy.lexicon import meaning_tokens
 from matching.taxonomy.normalise import Normaliser
 from matching.taxonomy.occupations import propose_occupations
 from matching.taxonomy.text import normalise
@@ -29,9 +30,12 @@ def build_index() -> SkillIndex:
         for alternative in alternatives:
             index.add_label(normalise(alternative), concept_id, False)
     index.experience_label[10] = "caring for an elderly relative"
-    for phrase in ("looked after my grandmother", "cared for my sick mother at home"):
-        index.phrases.append(normalise(phrase))
-        index.phrase_experience.append(10)
+    for phrase in (
+        "caring for an elderly relative",
+        "looked after my grandmother",
+        "cared for my sick mother at home",
+    ):
+        index.experience_docs.append((10, meaning_tokens(phrase)))
     index.evidence[10] = [(2, 1.0), (5, 0.7)]
     index.occupations = {100: ("shop assistant", "uri:shop"), 101: ("warehouse worker", "uri:wh")}
     index.occupation_labels = [normalise("shop assistant"), normalise("warehouse worker")]
@@ -89,6 +93,16 @@ def test_an_informal_experience_credits_each_skill_by_its_weight(
     assert set(matches) == {2, 5}
     assert matches[5].score == pytest.approx(matches[2].score * 0.7, abs=1e-3)
     assert matches[2].via == "caring for an elderly relative"
+
+
+def test_other_words_for_the_same_experience_are_understood(normaliser: Normaliser) -> None:
+    for statement in (
+        "I took care of my nan for four years",
+        "Client nursed her grandpa",
+        "looking after my mum, who is ill",
+    ):
+        best = normaliser.normalise(statement)[0]
+        assert (best.concept_id, best.how) == (2, MappingHow.informal), statement
 
 
 def test_a_phrase_that_names_nothing_finds_nothing(normaliser: Normaliser) -> None:
