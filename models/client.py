@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
-from models.taxonomy import SkillConcept
+from models.taxonomy import StatementConcept
 
 
 class RightToWork(StrEnum):
@@ -138,7 +138,7 @@ class ClientSkill(Base):
     )
 
 
-class ClientSkillConcept(Base):
+class ClientSkillConcept(StatementConcept, Base):
     """A concept proposed for (or confirmed as) what a client's statement says."""
 
     __tablename__ = "client_skill_concepts"
@@ -146,23 +146,6 @@ class ClientSkillConcept(Base):
     client_skill_id: Mapped[int] = mapped_column(
         ForeignKey("client_skills.id", ondelete="CASCADE"), primary_key=True
     )
-    concept_id: Mapped[int] = mapped_column(
-        ForeignKey("skill_concepts.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    score: Mapped[float]
-    how: Mapped[str] = mapped_column(String(20))
-    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    confirmed_at: Mapped[datetime | None]
-
-    concept: Mapped[SkillConcept] = relationship(lazy="selectin")
-
-    @property
-    def label(self) -> str:
-        return self.concept.preferred_label
-
-    @property
-    def esco_uri(self) -> str | None:
-        return self.concept.esco_uri
 
 
 class ClientQualification(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import JSON, Enum, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
-from models.taxonomy import SkillConcept
+from models.taxonomy import StatementConcept
 
 
 class OfferKind(StrEnum):
@@ -134,7 +134,7 @@ class OfferRequirement(Base):
     )
 
 
-class RequirementConcept(Base):
+class RequirementConcept(StatementConcept, Base):
     """A concept proposed for (or confirmed as) what a requirement asks for."""
 
     __tablename__ = "requirement_concepts"
@@ -142,23 +142,6 @@ class RequirementConcept(Base):
     requirement_id: Mapped[int] = mapped_column(
         ForeignKey("offer_requirements.id", ondelete="CASCADE"), primary_key=True
     )
-    concept_id: Mapped[int] = mapped_column(
-        ForeignKey("skill_concepts.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    score: Mapped[float]
-    how: Mapped[str] = mapped_column(String(20))
-    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    confirmed_at: Mapped[datetime | None]
-
-    concept: Mapped[SkillConcept] = relationship(lazy="selectin")
-
-    @property
-    def label(self) -> str:
-        return self.concept.preferred_label
-
-    @property
-    def esco_uri(self) -> str | None:
-        return self.concept.esco_uri
 
 
 class OfferLanguage(Base):

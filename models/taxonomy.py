@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, Enum, Float, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from models.base import Base, utcnow
 
@@ -198,3 +198,28 @@ class MappingHow(StrEnum):
     informal = "informal"
     semantic = "semantic"
     confirmed = "confirmed"
+
+
+class StatementConcept:
+    """What a mapping row of a statement holds (a client's skill, an offer's requirement): the
+    concept, its score and how it was found, and who confirmed it and when."""
+
+    concept_id: Mapped[int] = mapped_column(
+        ForeignKey("skill_concepts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[float]
+    how: Mapped[str] = mapped_column(String(20))
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None]
+
+    @declared_attr
+    def concept(cls) -> Mapped[SkillConcept]:
+        return relationship(SkillConcept, lazy="selectin")
+
+    @property
+    def label(self) -> str:
+        return self.concept.preferred_label
+
+    @property
+    def esco_uri(self) -> str | None:
+        return self.concept.esco_uri

@@ -310,8 +310,6 @@ def import_esco(
     }
     step(STEPS[1])
 
-    label_table = SkillLabel.__table__
-    assert isinstance(label_table, Table)
     wanted_labels = {}
     for uri, labels in data.labels.items():
         cid = concept_ids[uri]
@@ -324,20 +322,7 @@ def import_esco(
                 "normalised": normalise(label)[:500],
                 "source": SOURCE,
             }
-    stored_labels = session.execute(
-        select(
-            SkillLabel.id,
-            SkillLabel.concept_id,
-            SkillLabel.language,
-            SkillLabel.kind,
-            SkillLabel.label,
-            SkillLabel.normalised,
-            SkillLabel.source,
-        ).where(SkillLabel.source == SOURCE)
-    ).all()
-    changes["skill labels"] = _sync_by_id(
-        session, label_table, LABEL_KEY, wanted_labels, stored_labels
-    )
+    changes["skill labels"] = sync_labels(session, SOURCE, wanted_labels)
     step(STEPS[2])
 
     broader_table = SkillBroader.__table__
@@ -490,6 +475,27 @@ def import_esco(
     if report.changed:
         session.add(TaxonomyImport(source=SOURCE, version=version, counts=rows))
     return report
+
+
+def sync_labels(
+    session: Session, source: str, wanted: dict[tuple[Any, ...], dict[str, Any]]
+) -> SyncCount:
+    """Make the skill labels that came from ``source`` exactly ``wanted``; other sources'
+    labels are never touched."""
+    table = SkillLabel.__table__
+    assert isinstance(table, Table)
+    stored = session.execute(
+        select(
+            SkillLabel.id,
+            SkillLabel.concept_id,
+            SkillLabel.language,
+            SkillLabel.kind,
+            SkillLabel.label,
+            SkillLabel.normalised,
+            SkillLabel.source,
+        ).where(SkillLabel.source == source)
+    ).all()
+    return _sync_by_id(session, table, LABEL_KEY, wanted, stored)
 
 
 def _sync_by_id(

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from matching.taxonomy.esco import SyncCount, _sync_by_id
+from matching.taxonomy.esco import SyncCount, sync_labels
 from matching.taxonomy.text import normalise
 from models.taxonomy import (
     ConceptKind,
@@ -24,7 +24,6 @@ from models.taxonomy import (
     InformalExperience,
     LabelKind,
     SkillConcept,
-    SkillLabel,
     TaxonomyImport,
 )
 
@@ -88,8 +87,6 @@ def load_starter(session: Session, directory: Path = DATA) -> StarterReport:
     session.flush()
     changes["skill concepts"] = count
 
-    label_table = SkillLabel.__table__
-    assert isinstance(label_table, Table)
     wanted: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in skills:
         concept = concept_for_key[row["key"]]
@@ -108,20 +105,7 @@ def load_starter(session: Session, directory: Path = DATA) -> StarterReport:
                     "source": SOURCE,
                 },
             )
-    stored = session.execute(
-        select(
-            SkillLabel.id,
-            SkillLabel.concept_id,
-            SkillLabel.language,
-            SkillLabel.kind,
-            SkillLabel.label,
-            SkillLabel.normalised,
-            SkillLabel.source,
-        ).where(SkillLabel.source == SOURCE)
-    ).all()
-    changes["skill labels"] = _sync_by_id(
-        session, label_table, ("concept_id", "language", "kind", "label"), wanted, stored
-    )
+    changes["skill labels"] = sync_labels(session, SOURCE, wanted)
 
     changes.update(_load_experiences(session, experiences, concept_for_key))
     report = StarterReport(len(skills), len(experiences), changes)
