@@ -15,6 +15,8 @@ from api.routers import audit, auth, clients, companies, offers, placements, tut
 from api.routers import skills as skills_api
 from api.scheduler import start_scheduler
 from api.settings import Settings
+from employers.offers import Review
+from employers.screening import Screener
 from matching.taxonomy.cache import SkillsCache
 from matching.taxonomy.normalise import Thresholds
 from models.db import build_engine, session_factory
@@ -35,6 +37,7 @@ def create_app(
     *,
     engine: Engine | None = None,
     skills: SkillsCache | None = None,
+    review: Review | None = None,
 ) -> FastAPI:
     """Build the app. Heavy objects (the engine, the skills index; the model later) may be
     handed in from outside, so that tests and the CLI build them once."""
@@ -64,6 +67,10 @@ def create_app(
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
     app.state.skills = skills or SkillsCache(thresholds(settings))
+    app.state.review = review or Review(
+        Screener.from_files(settings.screening_rules, settings.screening_allow),
+        settings.publish_without_review,
+    )
     install_error_handlers(app)
     for module in (auth, users, audit, companies, offers, tutors, placements, clients, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)

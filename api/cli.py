@@ -28,6 +28,8 @@ app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(geo_app, name="geo")
 app.add_typer(taxonomy_app, name="taxonomy")
+offers_app = typer.Typer(help="Offers: expiry, JobPosting import and export.", no_args_is_help=True)
+app.add_typer(offers_app, name="offers")
 
 
 @db_app.command("upgrade")
@@ -153,6 +155,92 @@ def _load_starter() -> None:
     )
     for name, change in report.changes.items():
         typer.echo(f"  {name:<22} {change}")
+
+
+@offers_app.command("expire")
+def offers_expire() -> None:
+    """Expire offers whose expiry date has passed (idempotent)."""
+    from datetime import date
+
+    from employers.offers import expire_offers
+
+    with _unit_of_work() as session:
+        expired = expire_offers(session, date.today())
+    typer.echo(f"expired {len(expired)} offer(s)" + (f": {expired}" if expired else ""))
+
+
+@offers_app.command("import")
+def offers_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
+    as_user: Annotated[str, typer.Option("--as", help="Email of the liaison officer importing")],
+) -> None:
+    """Import offers from a JobPosting JSON-LD file or a CSV; each is screened on submission."""
+    import json
+
+    from sqlalchemy import select
+
+    from accounts.users import actor_for
+    from api.app import thresholds
+    from employers.jobposting import RowRefused, csv_rows, import_offers, jobposting_rows
+    from employers.offers import Review
+    from employers.screening import Screener
+    from matching.taxonomy.cache import SkillsCache
+    from models.user import User
+
+    settings = Settings()
+    with _unit_of_work() as session:
+        user = session.scalar(select(User).where(User.email == as_user.lower()))
+        if user is None or user.role not in (Role.liaison, Role.admin):
+            typer.echo(f"error: {as_user} is not a liaison officer or admin", err=True)
+            raise typer.Exit(code=1)
+        text = file.read_text(encoding="utf-8")
+        try:
+            if file.suffix.lower() == ".csv":
+                rows = csv_rows(session, text)
+            else:
+                loaded = json.loads(text)
+                documents = loaded if isinstance(loaded, list) else loaded.get("@graph", [loaded])
+                rows = jobposting_rows(session, documents)
+        except (RowRefused, json.JSONDecodeError) as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(code=1) from exc
+        review = Review(
+            Screener.from_files(settings.screening_rules, settings.screening_allow),
+            settings.publish_without_review,
+        )
+        normaliser = SkillsCache(thresholds(settings)).normaliser(session)
+        with typer.progressbar(length=len(rows), label="offers") as bar:
+            report = import_offers(
+                session,
+                actor_for(user),
+                rows,
+                settings.default_country,
+                normaliser,
+                review,
+                bar.update,
+            )
+    typer.echo(
+        f"created {len(report.created)} offer(s), {len(report.held)} held by screening, "
+        f"{len(report.refused)} refused"
+    )
+    for refusal in report.refused:
+        typer.echo(f"  row {refusal.row}: {refusal.field}: {refusal.message}")
+
+
+@offers_app.command("export")
+def offers_export(file: Annotated[Path, typer.Argument(dir_okay=False)]) -> None:
+    """Write every published offer as schema.org JobPosting JSON-LD."""
+    import json
+
+    from employers.jobposting import CONTEXT, published_jobpostings
+
+    with _unit_of_work() as session:
+        documents, total = published_jobpostings(session, limit=1_000_000, offset=0)
+    file.write_text(
+        json.dumps({"@context": CONTEXT, "@graph": documents}, ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
+    typer.echo(f"wrote {total} JobPosting document(s) to {file}")
 
 
 @app.command()

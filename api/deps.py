@@ -16,6 +16,7 @@ from accounts.actor import Actor
 from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
 from api.settings import Settings
+from employers.offers import Review
 from matching.taxonomy.cache import SkillsCache
 from matching.taxonomy.normalise import Normaliser
 from models.errors import NotAuthenticated
@@ -74,7 +75,13 @@ def get_normaliser(
     return skills.normaliser(session)
 
 
+def get_review(request: Request) -> Review:
+    review: Review = request.app.state.review
+    return review
+
+
 SkillsDep = Annotated[SkillsCache, Depends(get_skills)]
+ReviewDep = Annotated[Review, Depends(get_review)]
 NormaliserDep = Annotated[Normaliser, Depends(get_normaliser)]
 
 

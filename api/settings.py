@@ -44,6 +44,20 @@ class Settings(BaseSettings):
     proposal_min_score: float = Field(
         default=0.6, ge=0, le=1, description="Least score for a concept proposed for a statement"
     )
+    screening_rules: Path | None = Field(
+        default=None,
+        description="A CSV of extra screening rules (id,language,ground,pattern,"
+        "suggestion), added to the shipped ones",
+    )
+    screening_allow: Path | None = Field(
+        default=None, description="A CSV of extra allowed phrases (id,language,pattern)"
+    )
+    publish_without_review: bool = Field(
+        default=False, description="Publish a submitted offer with no findings at once"
+    )
+    no_contact_days: int = Field(
+        default=90, ge=1, description="Companies with no contact for longer are listed"
+    )
     default_country: str = Field(default="AT", min_length=2, max_length=2)
 
     @model_validator(mode="after")

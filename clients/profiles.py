@@ -247,6 +247,7 @@ def update_client(
     changed += audit.apply_changes(client, changes)
     if changed:
         audit.record(session, actor, "update", "client", client.id, changed)
+        session.flush()
     return client
 
 

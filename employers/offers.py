@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from accounts.actor import Actor
 from employers.companies import company_for, company_id_for_new
 from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
 from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
+from employers.screening import Finding, Screener
 from matching.geo import resolve_postcode
 from matching.taxonomy.mapping import check_concepts, confirm, proposals
 from matching.taxonomy.normalise import Normaliser
@@ -27,6 +30,7 @@ from models.offer import (
     OfferKind,
     OfferLanguage,
     OfferRequirement,
+    OfferScreening,
     OfferStatus,
     OfferTransition,
     RequirementConcept,
@@ -34,6 +38,9 @@ from models.offer import (
 from models.taxonomy import SkillConcept
 from models.tutor import Tutor
 from models.user import Role
+
+#: An edit of an offer in these states is screened again (a published one is held on findings).
+SCREENED_ON_EDIT = frozenset({OfferStatus.submitted, OfferStatus.held, OfferStatus.published})
 
 
 def offer_for(session: Session, actor: Actor, offer_id: int) -> Offer:
@@ -174,6 +181,7 @@ def update_offer(
     data: OfferUpdate,
     default_country: str,
     normaliser: Normaliser | None = None,
+    review: Review | None = None,
 ) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     offer = offer_for(session, actor, offer_id)
@@ -206,6 +214,21 @@ def update_offer(
         _require_tutor(offer)
     if changed:
         audit.record(session, actor, "update", "offer", offer.id, changed)
+        session.flush()
+    if changed and offer.status in SCREENED_ON_EDIT:
+        findings = screen_offer(
+            session, actor, offer, (review or default_review()).screener, "edit"
+        )
+        if findings and offer.status is not OfferStatus.held:
+            grounds = ", ".join(sorted({f.ground for f in findings}))
+            move(
+                session,
+                actor,
+                offer,
+                OfferStatus.held,
+                "hold",
+                f"edited; screening found {len(findings)} finding(s): {grounds}",
+            )
     return offer
 
 
@@ -215,45 +238,116 @@ def _require_tutor(offer: Offer) -> None:
         raise InvalidInput("tutor_id", f"a {kind} needs a company-side tutor once submitted")
 
 
-def transition(
-    session: Session, actor: Actor, offer_id: int, action: OfferAction, reason: str | None
-) -> Offer:
-    """Apply one action of the state machine, or refuse it naming the current state."""
-    offer = offer_for(session, actor, offer_id)
-    rule = TRANSITIONS[action]
-    if actor.role not in rule.roles:
-        verb = action.value.replace("_", " ")
-        raise Forbidden(f"role '{actor.role.value}' cannot {verb} an offer")
-    if offer.status not in rule.sources:
-        raise TransitionNotAllowed("offer", offer.status.value, action.value.replace("_", " "))
-    if rule.reason_required and not (reason and reason.strip()):
-        raise InvalidInput("reason", f"a reason is required to {action.value.replace('_', ' ')}")
-    if action is OfferAction.submit and offer.kind in TUTORED_KINDS:
-        _require_tutor(offer)
-    if action is OfferAction.publish and offer.expiry_date and offer.expiry_date < date.today():
-        raise TransitionNotAllowed(
-            "offer", offer.status.value, "publish", "its expiry date is past"
+@dataclass(frozen=True)
+class Review:
+    """How submitted offers are reviewed: the screener, and whether an offer without findings
+    is published at once instead of waiting for a liaison officer."""
+
+    screener: Screener
+    publish_without_review: bool = False
+
+
+@lru_cache(maxsize=1)
+def default_review() -> Review:
+    return Review(Screener.from_files())
+
+
+def _offer_fields(offer: Offer) -> list[tuple[str, str]]:
+    fields = [("title", offer.title), ("description", offer.description)]
+    fields += [(f"requirements.{r.position}", r.text) for r in offer.requirements]
+    return fields
+
+
+def screen_offer(
+    session: Session, actor: Actor | None, offer: Offer, screener: Screener, trigger: str
+) -> list[Finding]:
+    """Screen the offer's title, description and requirements, and keep the result."""
+    findings = screener.screen_fields(_offer_fields(offer))
+    session.add(
+        OfferScreening(
+            offer_id=offer.id,
+            trigger=trigger,
+            actor_id=actor.user_id if actor else None,
+            findings=[f.as_dict() for f in findings],
         )
+    )
+    return findings
+
+
+def move(
+    session: Session,
+    actor: Actor | None,
+    offer: Offer,
+    target: OfferStatus,
+    action: str,
+    reason: str | None,
+) -> None:
+    """Record one status change: the offer's status, its history row and the audit event."""
     previous = offer.status
-    offer.status = rule.target
+    offer.status = target
     session.add(
         OfferTransition(
             offer_id=offer.id,
             from_status=previous,
-            to_status=rule.target,
-            actor_id=actor.user_id,
+            to_status=target,
+            actor_id=actor.user_id if actor else None,
             reason=reason,
         )
     )
     audit.record(
         session,
         actor,
-        action.value,
+        action,
         "offer",
         offer.id,
         ["status"],
-        detail=f"{previous.value} -> {rule.target.value}",
+        detail=f"{previous.value} -> {target.value}",
     )
+
+
+def transition(
+    session: Session,
+    actor: Actor,
+    offer_id: int,
+    action: OfferAction,
+    reason: str | None,
+    review: Review | None = None,
+) -> Offer:
+    """Apply one action of the state machine, or refuse it naming the current state.
+
+    Submitting screens the offer: with findings it is held for a liaison officer, never shown
+    to caseworkers; without, it waits for approval (or is published at once where the setting
+    allows). Publishing a held offer overrides its findings and needs a written reason."""
+    offer = offer_for(session, actor, offer_id)
+    rule = TRANSITIONS[action]
+    verb = action.value.replace("_", " ")
+    if actor.role not in rule.roles:
+        raise Forbidden(f"role '{actor.role.value}' cannot {verb} an offer")
+    if offer.status not in rule.sources:
+        raise TransitionNotAllowed("offer", offer.status.value, verb)
+    needs_reason = rule.reason_required or (
+        action is OfferAction.publish and offer.status is OfferStatus.held
+    )
+    if needs_reason and not (reason and reason.strip()):
+        raise InvalidInput("reason", f"a written reason is required to {verb} this offer")
+    if action is OfferAction.submit and offer.kind in TUTORED_KINDS:
+        _require_tutor(offer)
+    if action is OfferAction.publish and offer.expiry_date and offer.expiry_date < date.today():
+        raise TransitionNotAllowed(
+            "offer", offer.status.value, "publish", "its expiry date is past"
+        )
+    target = rule.target
+    if action is OfferAction.submit:
+        review = review or default_review()
+        findings = screen_offer(session, actor, offer, review.screener, "submit")
+        if findings:
+            target = OfferStatus.held
+            grounds = ", ".join(sorted({f.ground for f in findings}))
+            reason = f"screening found {len(findings)} finding(s): {grounds}"
+        elif review.publish_without_review:
+            target = OfferStatus.published
+            reason = reason or "no screening findings; published without review by setting"
+    move(session, actor, offer, target, action.value, reason)
     return offer
 
 
@@ -303,3 +397,53 @@ def occupations_for_offer(
     offer = offer_for(session, actor, offer_id)
     concept_ids = {c.concept_id for r in offer.requirements for c in r.concepts}
     return propose_occupations(normaliser.index, offer.title, concept_ids)
+
+
+def screenings_of(session: Session, actor: Actor, offer_id: int) -> list[OfferScreening]:
+    offer = offer_for(session, actor, offer_id)
+    query = select(OfferScreening).where(OfferScreening.offer_id == offer.id)
+    return list(session.scalars(query.order_by(OfferScreening.id)))
+
+
+def review_queue(
+    session: Session, actor: Actor, limit: int, offset: int
+) -> tuple[list[tuple[Offer, list[dict[str, object]]]], int]:
+    """Held offers first (with the findings of their latest screening), then submitted offers
+    waiting for approval; oldest first within each."""
+    actor.require(Role.admin, Role.liaison)
+    query = (
+        select(Offer)
+        .where(Offer.status.in_([OfferStatus.held, OfferStatus.submitted]))
+        .order_by((Offer.status == OfferStatus.submitted), Offer.updated_at, Offer.id)
+    )
+    offers, total = fetch_page(session, query, limit, offset)
+    latest: dict[int, list[dict[str, object]]] = {}
+    if offers:
+        for screening in session.scalars(
+            select(OfferScreening)
+            .where(OfferScreening.offer_id.in_([o.id for o in offers]))
+            .order_by(OfferScreening.id)
+        ):
+            latest[screening.offer_id] = screening.findings
+    return [(o, latest.get(o.id, [])) for o in offers], total
+
+
+def expire_offers(session: Session, today: date) -> list[int]:
+    """Offers past their expiry date leave circulation; the scheduler runs this daily and
+    ``tandem offers expire`` runs it by hand. Idempotent: an expired offer is not touched."""
+    rule = TRANSITIONS[OfferAction.expire]
+    due = session.scalars(
+        select(Offer)
+        .where(Offer.status.in_(rule.sources), Offer.expiry_date < today)
+        .order_by(Offer.id)
+    ).all()
+    for offer in due:
+        move(
+            session,
+            None,
+            offer,
+            OfferStatus.expired,
+            OfferAction.expire.value,
+            f"expiry date {offer.expiry_date} passed",
+        )
+    return [o.id for o in due]

@@ -4,21 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
 from clients.access import client_for_caseworker, client_for_reader, visible_client_ids
+from employers.offer_states import OfferAction
+from employers.offers import move
 from employers.schemas import PlacementCreate, PlacementUpdate
 from models.db import fetch_page
-from models.errors import InvalidInput, NotFound, TransitionNotAllowed
+from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import Offer, OfferStatus
 from models.placement import Placement, PlacementStatus
 from models.tutor import Tutor
 from models.user import Role
 
-PLACEABLE_OFFER_STATES = frozenset({OfferStatus.published, OfferStatus.filled})
+PLACEABLE_OFFER_STATES = frozenset({OfferStatus.published})
+#: Placements that hold one of the offer's places.
+HOLDING_PLACE = (
+    PlacementStatus.planned,
+    PlacementStatus.started,
+    PlacementStatus.completed,
+    PlacementStatus.hired,
+)
 
 
 def placement_for(session: Session, actor: Actor, placement_id: int) -> Placement:
@@ -60,6 +69,15 @@ def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> P
     if offer.status not in PLACEABLE_OFFER_STATES:
         raise TransitionNotAllowed("offer", offer.status.value, "place a client on")
     _check_dates(data.planned_start, data.planned_end)
+    already = session.scalar(
+        select(Placement.id).where(
+            Placement.client_id == client.id,
+            Placement.offer_id == offer.id,
+            Placement.status.in_(HOLDING_PLACE),
+        )
+    )
+    if already is not None:
+        raise Conflict(f"client {client.id} already has placement {already} on this offer")
     tutor_id = data.tutor_id if data.tutor_id is not None else offer.tutor_id
     _check_tutor(session, tutor_id, offer)
     placement = Placement(
@@ -74,6 +92,23 @@ def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> P
     session.add(placement)
     session.flush()
     audit.record(session, actor, "create", "placement", placement.id, list(data.model_fields_set))
+    taken = (
+        session.scalar(
+            select(func.count())
+            .select_from(Placement)
+            .where(Placement.offer_id == offer.id, Placement.status.in_(HOLDING_PLACE))
+        )
+        or 0
+    )
+    if taken >= offer.places:
+        move(
+            session,
+            actor,
+            offer,
+            OfferStatus.filled,
+            OfferAction.fill.value,
+            f"all {offer.places} place(s) taken",
+        )
     return placement
 
 

@@ -361,3 +361,77 @@ class PlacementRead(_Read):
     actual_end: date | None
     status: PlacementStatus
     created_at: datetime
+
+
+# Screening
+
+
+class ScreenRequest(_Input):
+    text: str = Field(min_length=1, max_length=50_000)
+
+
+class FindingRead(BaseModel):
+    ground: str
+    rule: str
+    span: str = Field(description="The words that triggered the rule")
+    suggestion: str
+    field: str = "text"
+
+
+class ScreenResult(BaseModel):
+    findings: list[FindingRead]
+
+
+class OfferScreeningRead(_Read):
+    id: int
+    at: datetime
+    trigger: str
+    actor_id: int | None
+    findings: list[FindingRead]
+
+
+class ReviewItem(BaseModel):
+    offer: OfferRead
+    findings: list[FindingRead]
+
+
+# Engagement
+
+
+class OfferHistoryItem(BaseModel):
+    offer: OfferRead
+    transitions: list[OfferTransitionRead]
+    screenings: list[OfferScreeningRead]
+
+
+class CompanyHistory(BaseModel):
+    """A company's whole story with the service, in one answer."""
+
+    company: CompanyRead
+    contacts: list[ContactPersonRead]
+    events: list[EngagementEventRead]
+    offers: list[OfferHistoryItem]
+    placements: list[PlacementRead]
+    tutors: list[TutorRead]
+
+
+class CompanyContactGap(BaseModel):
+    company: CompanyRead
+    last_contact_on: date | None
+    days_without_contact: int | None
+
+
+class RefusalRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    row: int
+    field: str
+    message: str
+
+
+class ImportResult(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    created: list[int]
+    held: list[int] = Field(description="Created offers held by screening")
+    refused: list[RefusalRead]

@@ -167,3 +167,17 @@ class OfferTransition(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OfferScreening(Base):
+    """One screening of an offer's words: when, why (submit, edit, import), by whose action,
+    and what it found (ground, rule, words, suggestion per finding)."""
+
+    __tablename__ = "offer_screenings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    trigger: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    findings: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)

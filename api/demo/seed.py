@@ -97,6 +97,7 @@ from models.offer import (
     Insurer,
     Offer,
     OfferKind,
+    OfferRequirement,
     OfferStatus,
     PayPeriod,
     PhysicalDemand,
@@ -134,6 +135,13 @@ OFFER_STATUS_COUNTS: dict[OfferStatus, int] = {
     OfferStatus.expired: 6,
     OfferStatus.withdrawn: 14,
 }
+BIASED_LINES = (
+    "Young and dynamic, max. 35 years",
+    "Native German speaker",
+    "Please apply with a photo",
+    "Waitress for our breakfast service",
+    "No family commitments, available at all times",
+)
 EARLY_STATES = (OfferStatus.draft, OfferStatus.submitted, OfferStatus.held, OfferStatus.rejected)
 LATE_STATES = (OfferStatus.filled, OfferStatus.expired, OfferStatus.withdrawn)
 BASE_OFFERS = {
@@ -872,11 +880,20 @@ class _Demo:
             self.move(offer, author, liaison, stop)
             act(author, OfferAction.withdraw, self.pick(WITHDRAW_REASONS))
             return
+        if target in (OfferStatus.held, OfferStatus.rejected):
+            # Real employers write such lines: screening holds the offer for review.
+            offer.requirements.append(
+                OfferRequirement(
+                    position=len(offer.requirements), text=self.pick(BIASED_LINES), essential=True
+                )
+            )
+            self.session.flush()
         act(author, OfferAction.submit)
         if target is OfferStatus.submitted:
             return
         if target is OfferStatus.held:
-            act(liaison, OfferAction.hold, self.pick(HOLD_REASONS))
+            if offer.status is not OfferStatus.held:
+                act(liaison, OfferAction.hold, self.pick(HOLD_REASONS))
             return
         if target is OfferStatus.rejected:
             act(liaison, OfferAction.reject, self.pick(REJECT_REASONS))

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
 
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
-from employers import companies
+from employers import companies, engagement
 from employers.schemas import (
+    CompanyContactGap,
     CompanyCreate,
+    CompanyHistory,
     CompanyRead,
     CompanyUpdate,
     ContactPersonCreate,
@@ -42,6 +47,27 @@ def list_companies(
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
+@router.get("/without-contact", response_model=Page[CompanyContactGap])
+def companies_without_contact(
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    page: PageDep,
+    days: Annotated[int | None, Query(ge=1, le=3650)] = None,
+    liaison_officer_id: int | None = None,
+) -> Page[CompanyContactGap]:
+    rows, total = engagement.companies_without_contact(
+        session,
+        actor,
+        days or settings.no_contact_days,
+        date.today(),
+        liaison_officer_id,
+        page.limit,
+        page.offset,
+    )
+    return Page(items=rows, total=total, limit=page.limit, offset=page.offset)
+
+
 @router.post("", response_model=CompanyRead, status_code=status.HTTP_201_CREATED)
 def create_company(
     body: CompanyCreate, session: SessionDep, actor: CurrentActor, settings: SettingsDep
@@ -53,6 +79,11 @@ def create_company(
 @router.get("/{company_id}", response_model=CompanyRead)
 def read_company(company_id: PathId, session: SessionDep, actor: CurrentActor) -> CompanyRead:
     return CompanyRead.model_validate(companies.company_for(session, actor, company_id))
+
+
+@router.get("/{company_id}/history", response_model=CompanyHistory)
+def company_history(company_id: PathId, session: SessionDep, actor: CurrentActor) -> CompanyHistory:
+    return engagement.company_history(session, actor, company_id)
 
 
 @router.patch("/{company_id}", response_model=CompanyRead)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, status
 
 from api.deps import (
@@ -8,17 +10,24 @@ from api.deps import (
     Page,
     PageDep,
     PathId,
+    ReviewDep,
     SessionDep,
     SettingsDep,
 )
-from employers import offers
+from employers import jobposting, offers
 from employers.offer_states import OfferAction
 from employers.schemas import (
+    FindingRead,
+    ImportResult,
     OfferCreate,
     OfferRead,
+    OfferScreeningRead,
     OfferTransitionRead,
     OfferUpdate,
     RequirementRead,
+    ReviewItem,
+    ScreenRequest,
+    ScreenResult,
     TransitionRequest,
 )
 from matching.taxonomy.schemas import (
@@ -28,6 +37,7 @@ from matching.taxonomy.schemas import (
     OccupationResult,
 )
 from models.offer import OfferKind, OfferStatus
+from models.user import Role
 
 router = APIRouter(prefix="/offers", tags=["offers"])
 
@@ -58,6 +68,62 @@ def list_offers(
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
+@router.post("/screen", response_model=ScreenResult)
+def screen_text(body: ScreenRequest, actor: CurrentActor, review: ReviewDep) -> ScreenResult:
+    """Check an ad before submitting it: nothing is stored."""
+    findings = review.screener.screen(body.text)
+    return ScreenResult(findings=[FindingRead(**f.as_dict()) for f in findings])
+
+
+@router.get("/review-queue", response_model=Page[ReviewItem])
+def review_queue(session: SessionDep, actor: CurrentActor, page: PageDep) -> Page[ReviewItem]:
+    rows, total = offers.review_queue(session, actor, page.limit, page.offset)
+    items = [
+        ReviewItem(
+            offer=OfferRead.model_validate(offer),
+            findings=[FindingRead.model_validate(f) for f in findings],
+        )
+        for offer, findings in rows
+    ]
+    return Page(items=items, total=total, limit=page.limit, offset=page.offset)
+
+
+@router.get("/jobpostings", summary="Published offers as schema.org JobPosting JSON-LD")
+def export_jobpostings(session: SessionDep, actor: CurrentActor, page: PageDep) -> dict[str, Any]:
+    documents, total = jobposting.published_jobpostings(session, page.limit, page.offset)
+    return {
+        "@context": jobposting.CONTEXT,
+        "@graph": documents,
+        "total": total,
+        "limit": page.limit,
+        "offset": page.offset,
+    }
+
+
+@router.post("/import", response_model=ImportResult)
+def import_jobpostings(
+    body: dict[str, Any] | list[dict[str, Any]],
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    normaliser: NormaliserDep,
+    review: ReviewDep,
+) -> ImportResult:
+    """Load JobPosting documents (one, a list, or an ``@graph``); each row is screened like any
+    offer, and refused rows are reported with their field and reason."""
+    actor.require(Role.admin, Role.liaison)
+    documents = body if isinstance(body, list) else body.get("@graph", [body])
+    report = jobposting.import_offers(
+        session,
+        actor,
+        jobposting.jobposting_rows(session, documents),
+        settings.default_country,
+        normaliser,
+        review,
+    )
+    return ImportResult.model_validate(report, from_attributes=True)
+
+
 @router.post("", response_model=OfferRead, status_code=status.HTTP_201_CREATED)
 def create_offer(
     body: OfferCreate,
@@ -84,10 +150,26 @@ def update_offer(
     actor: CurrentActor,
     settings: SettingsDep,
     normaliser: NormaliserDep,
+    review: ReviewDep,
 ) -> OfferRead:
     return OfferRead.model_validate(
-        offers.update_offer(session, actor, offer_id, body, settings.default_country, normaliser)
+        offers.update_offer(
+            session, actor, offer_id, body, settings.default_country, normaliser, review
+        )
     )
+
+
+@router.get("/{offer_id}/jobposting", summary="One offer as schema.org JobPosting JSON-LD")
+def offer_jobposting(offer_id: PathId, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    return jobposting.jobposting_of(session, offers.offer_for(session, actor, offer_id))
+
+
+@router.get("/{offer_id}/screenings", response_model=list[OfferScreeningRead])
+def list_screenings(
+    offer_id: PathId, session: SessionDep, actor: CurrentActor
+) -> list[OfferScreeningRead]:
+    rows = offers.screenings_of(session, actor, offer_id)
+    return [OfferScreeningRead.model_validate(r) for r in rows]
 
 
 @router.put("/{offer_id}/requirements/{requirement_id}/concepts", response_model=RequirementRead)
@@ -128,10 +210,12 @@ def _action_endpoint(action: OfferAction) -> None:
         offer_id: PathId,
         session: SessionDep,
         actor: CurrentActor,
+        review: ReviewDep,
         body: TransitionRequest | None = None,
     ) -> OfferRead:
         reason = body.reason if body else None
-        return OfferRead.model_validate(offers.transition(session, actor, offer_id, action, reason))
+        offer = offers.transition(session, actor, offer_id, action, reason, review)
+        return OfferRead.model_validate(offer)
 
     act.__name__ = f"{action.value}_offer"
     router.add_api_route(
@@ -143,5 +227,12 @@ def _action_endpoint(action: OfferAction) -> None:
     )
 
 
-for _action in (OfferAction.submit, OfferAction.publish, OfferAction.withdraw):
+for _action in (
+    OfferAction.submit,
+    OfferAction.publish,
+    OfferAction.withdraw,
+    OfferAction.hold,
+    OfferAction.reject,
+    OfferAction.request_changes,
+):
     _action_endpoint(_action)

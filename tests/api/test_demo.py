@@ -92,7 +92,10 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
         placed_on = session.get(Offer, placement.offer_id)
         placed = session.get(Client, placement.client_id)
         assert placed_on is not None
-        assert placed_on.status is OfferStatus.published
+        assert placed_on.status in (OfferStatus.published, OfferStatus.filled)
+        if placed_on.status is OfferStatus.filled:
+            taken = sum(p.offer_id == placed_on.id for p in placements)
+            assert taken >= placed_on.places
         assert placed is not None
         assert placed.consent_liaison
         assert placed.consent_employers

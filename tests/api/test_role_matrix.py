@@ -308,7 +308,7 @@ ROWS = [
         "403 201 201 404 403 403",
         lambda w: {
             "client_id": w.ids["client_a"],
-            "offer_id": w.ids["offer_a"],
+            "offer_id": w.build.offer(w.ids["company_a"], places=5).id,
             "planned_start": (TODAY + timedelta(days=14)).isoformat(),
         },
     ),
@@ -415,6 +415,76 @@ SKILL_ROWS = [
     ),
 ]
 ROWS += SKILL_ROWS
+
+REVIEW_ROWS = [
+    Row(
+        "POST",
+        "/offers/screen",
+        fixed("/offers/screen"),
+        "200 200 200 200 200 200",
+        lambda w: {"text": "Waitress wanted, max 30 years"},
+    ),
+    Row("GET", "/offers/review-queue", fixed("/offers/review-queue"), "200 200 403 403 403 403"),
+    Row("GET", "/offers/jobpostings", fixed("/offers/jobpostings"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/offers/import",
+        fixed("/offers/import"),
+        "200 200 403 403 403 403",
+        lambda w: {
+            "@type": "JobPosting",
+            "title": "Porter",
+            "workHours": "20 hours",
+            "hiringOrganization": {"name": "Gasthaus Zur Linde"},
+            "jobLocation": {"address": {"postalCode": "1100"}},
+        },
+    ),
+    Row(
+        "GET",
+        "/offers/{offer_id}/jobposting",
+        fixed("/offers/{o}/jobposting", o="offer_a"),
+        "200 200 200 200 200 404",
+    ),
+    Row(
+        "GET",
+        "/offers/{offer_id}/screenings",
+        fixed("/offers/{o}/screenings", o="offer_a"),
+        "200 200 200 200 200 404",
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/hold",
+        fresh_offer(OfferStatus.published, "hold"),
+        "200 200 403 403 403 404",
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/reject",
+        fresh_offer(OfferStatus.held, "reject"),
+        "200 200 404 404 403 404",
+        lambda w: {"reason": "Age limit in the requirements"},
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/request-changes",
+        fresh_offer(OfferStatus.held, "request-changes"),
+        "200 200 404 404 403 404",
+        lambda w: {"reason": "Please remove the age limit"},
+    ),
+    Row(
+        "GET",
+        "/companies/without-contact",
+        fixed("/companies/without-contact"),
+        "200 200 403 403 403 403",
+    ),
+    Row(
+        "GET",
+        "/companies/{company_id}/history",
+        fixed("/companies/{c}/history", c="company_a"),
+        "200 200 403 403 403 403",
+    ),
+]
+ROWS += REVIEW_ROWS
 
 PUBLIC = {("POST", "/api/v1/auth/token")}
 

@@ -9,7 +9,14 @@ from employers.offer_states import TRANSITIONS, OfferAction
 from models.offer import OfferKind, OfferStatus
 from tests.world import World
 
-EXPOSED = (OfferAction.submit, OfferAction.publish, OfferAction.withdraw)
+EXPOSED = (
+    OfferAction.submit,
+    OfferAction.publish,
+    OfferAction.withdraw,
+    OfferAction.hold,
+    OfferAction.reject,
+    OfferAction.request_changes,
+)
 CASES = [(action, state) for action in EXPOSED for state in OfferStatus]
 
 
@@ -18,7 +25,7 @@ def test_each_action_from_each_state(
     client: TestClient, world: World, action: OfferAction, state: OfferStatus
 ) -> None:
     offer = world.build.offer(world.ids["company_a"], status=state, tutor_id=world.ids["tutor_a"])
-    path = f"/api/v1/offers/{offer.id}/{action.value}"
+    path = f"/api/v1/offers/{offer.id}/{action.value.replace('_', '-')}"
     response = client.post(
         path, json={"reason": "checked with the employer"}, headers=world.headers("liaison")
     )
