@@ -72,6 +72,22 @@ def _skills(items: list[SkillIn], normaliser: Normaliser | None) -> list[ClientS
     ]
 
 
+def _merge_skills(
+    current: list[ClientSkill], items: list[SkillIn], normaliser: Normaliser | None
+) -> list[ClientSkill]:
+    """The new list of statements; one whose words are unchanged keeps its row, its concepts
+    and their confirmations."""
+    unused = {s.text: s for s in reversed(current)}
+    merged = []
+    for position, item in enumerate(items):
+        kept = unused.pop(item.text, None)
+        if kept is None:
+            kept = _skills([item], normaliser)[0]
+        kept.position, kept.source, kept.stage = position, item.source, item.stage
+        merged.append(kept)
+    return merged
+
+
 def _qualifications(items: list[QualificationIn]) -> list[ClientQualification]:
     return [ClientQualification(**q.model_dump()) for q in items]
 
@@ -218,7 +234,7 @@ def update_client(
         changed.append("languages")
     if "skills" in changes:
         changes.pop("skills")
-        client.skills = _skills(data.skills or [], normaliser)
+        client.skills = _merge_skills(client.skills, data.skills or [], normaliser)
         changed.append("skills")
     if "qualifications" in changes:
         changes.pop("qualifications")

@@ -73,6 +73,21 @@ def _requirements(
     ]
 
 
+def _merge_requirements(
+    current: list[OfferRequirement], items: list[RequirementIn], normaliser: Normaliser | None
+) -> list[OfferRequirement]:
+    """The new requirement lines; an unchanged line keeps its row and confirmed concepts."""
+    unused = {r.text: r for r in reversed(current)}
+    merged = []
+    for position, item in enumerate(items):
+        kept = unused.pop(item.text, None)
+        if kept is None:
+            kept = _requirements([item], normaliser)[0]
+        kept.position, kept.essential = position, item.essential
+        merged.append(kept)
+    return merged
+
+
 def _languages(items: list[LanguageRequirement]) -> list[OfferLanguage]:
     seen: set[str] = set()
     rows = []
@@ -191,7 +206,9 @@ def update_offer(
     changed: list[str] = []
     if "requirements" in changes:
         changes.pop("requirements")
-        offer.requirements = _requirements(data.requirements or [], normaliser)
+        offer.requirements = _merge_requirements(
+            offer.requirements, data.requirements or [], normaliser
+        )
         changed.append("requirements")
     if "languages" in changes:
         changes.pop("languages")

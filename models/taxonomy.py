@@ -48,7 +48,7 @@ class SkillConcept(Base):
 class SkillLabel(Base):
     __tablename__ = "skill_labels"
     __table_args__ = (
-        UniqueConstraint("concept_id", "language", "kind", "label"),
+        UniqueConstraint("concept_id", "language", "kind", "label", "source"),
         Index("ix_skill_labels_normalised", "normalised"),
     )
 

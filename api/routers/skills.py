@@ -20,6 +20,7 @@ from matching.taxonomy.schemas import (
     OccupationRead,
     OccupationRequest,
     OccupationResult,
+    PhraseIn,
     PhraseRead,
     SearchResult,
     TaxonomyStats,
@@ -61,7 +62,9 @@ def search_skills(
 
 
 @router.post("/normalise", response_model=NormaliseResult)
-def normalise_text(body: TextIn, actor: CurrentActor, normaliser: NormaliserDep) -> NormaliseResult:
+def normalise_text(
+    body: PhraseIn, actor: CurrentActor, normaliser: NormaliserDep
+) -> NormaliseResult:
     matches = normaliser.normalise(body.text, limit=10)
     return NormaliseResult(
         matches=_matches(matches), attribution=_attribution([m.esco_uri for m in matches])

@@ -63,7 +63,7 @@ STEPS = (
     "occupation skills",
 )
 BATCH = 5000
-LABEL_KEY = ("concept_id", "language", "kind", "label")
+LABEL_KEY = ("concept_id", "language", "kind", "label", "source")
 
 
 class EscoFilesMissing(ValueError):
@@ -293,7 +293,11 @@ def import_esco(
         if row is None:
             new_rows.append({"key": uri, "esco_uri": uri, "source": SOURCE, **values})
             continue
-        values = {**values, "source": SOURCE}
+        # Tags the starter taxonomy gave the concept stay beside ESCO's collections.
+        collections = values["collections"] + [
+            c for c in row.collections if c not in values["collections"]
+        ]
+        values = {**values, "collections": collections, "source": SOURCE}
         if any(getattr(row, name) != value for name, value in values.items()):
             session.execute(
                 update(concept_table).where(concept_table.c.id == row.id).values(**values)
@@ -314,7 +318,7 @@ def import_esco(
     for uri, labels in data.labels.items():
         cid = concept_ids[uri]
         for kind, label in labels:
-            wanted_labels[(cid, "en", kind, label)] = {
+            wanted_labels[(cid, "en", kind, label, SOURCE)] = {
                 "concept_id": cid,
                 "language": "en",
                 "kind": kind,

@@ -21,6 +21,7 @@ _LEAD = re.compile(
 )
 MIN_WORDS = 1
 MAX_WORDS = 25
+MAX_PHRASES = 300
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def candidate_phrases(text: str) -> list[str]:
             clause = _LEAD.sub("", clause.strip(" .;:!?")).strip()
             if MIN_WORDS <= len(clause.split()) <= MAX_WORDS:
                 found.setdefault(clause, None)
-    return list(found)
+    return list(found)[:MAX_PHRASES]
 
 
 def extract(normaliser: Normaliser, text: str, min_score: float = 0.6) -> list[ExtractedPhrase]:

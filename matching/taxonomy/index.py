@@ -56,14 +56,42 @@ class SkillIndex:
     evidence: dict[int, list[tuple[int, float]]] = field(default_factory=dict)
     occupation_labels: list[str] = field(default_factory=list)
     occupation_of_label: list[int] = field(default_factory=list)
+    occupation_label_preferred: list[bool] = field(default_factory=list)
     occupations: dict[int, tuple[str, str]] = field(default_factory=dict)
     occupation_skills: dict[int, dict[int, SkillRelationType]] = field(default_factory=dict)
+
+    label_text: list[str] = field(default_factory=list)
+    _essential: dict[int, frozenset[int]] | None = None
+
+    _occupation_by_label: dict[str, list[int]] | None = None
+
+    def occupation_positions(self, normalised: str) -> list[int]:
+        """Positions of the occupation labels spelt exactly so."""
+        if self._occupation_by_label is None:
+            by_label: dict[str, list[int]] = {}
+            for position, label in enumerate(self.occupation_labels):
+                by_label.setdefault(label, []).append(position)
+            self._occupation_by_label = by_label
+        return self._occupation_by_label.get(normalised, [])
+
+    def essential_skills(self) -> dict[int, frozenset[int]]:
+        """Each occupation's essential skills, computed once."""
+        if self._essential is None:
+            self._essential = {
+                occupation: frozenset(
+                    c for c, r in skills.items() if r is SkillRelationType.essential
+                )
+                for occupation, skills in self.occupation_skills.items()
+            }
+        return self._essential
 
     @property
     def size(self) -> int:
         return len(self.concepts)
 
-    def add_label(self, normalised: str, concept_id: int, preferred: bool) -> None:
+    def add_label(
+        self, normalised: str, concept_id: int, preferred: bool, text: str | None = None
+    ) -> None:
         if not normalised:
             return
         position = self.by_label.get(normalised)
@@ -71,6 +99,7 @@ class SkillIndex:
             position = len(self.labels)
             self.by_label[normalised] = position
             self.labels.append(normalised)
+            self.label_text.append(text or normalised)
             self.label_owners.append([])
             self.by_bag.setdefault(word_bag(normalised), []).append(position)
             for token in set(normalised.split()):
@@ -102,11 +131,11 @@ def load_index(session: Session) -> SkillIndex:
         index.concepts[row.id] = ConceptInfo(
             row.id, row.preferred_label, row.esco_uri, row.skill_type, tuple(row.collections)
         )
-    for concept_id, normalised, kind in session.execute(
-        select(SkillLabel.concept_id, SkillLabel.normalised, SkillLabel.kind)
+    for concept_id, normalised, kind, label in session.execute(
+        select(SkillLabel.concept_id, SkillLabel.normalised, SkillLabel.kind, SkillLabel.label)
     ):
         if concept_id in index.concepts:
-            index.add_label(normalised, concept_id, kind is LabelKind.preferred)
+            index.add_label(normalised, concept_id, kind is LabelKind.preferred, label)
     for experience_id, label in session.execute(
         select(InformalExperience.id, InformalExperience.label)
     ):
@@ -132,11 +161,12 @@ def load_index(session: Session) -> SkillIndex:
         select(Occupation.id, Occupation.preferred_label, Occupation.esco_uri)
     ):
         index.occupations[occupation_id] = (label, uri)
-    for occupation_id, normalised in session.execute(
-        select(OccupationLabel.occupation_id, OccupationLabel.normalised)
+    for occupation_id, normalised, kind in session.execute(
+        select(OccupationLabel.occupation_id, OccupationLabel.normalised, OccupationLabel.kind)
     ):
         index.occupation_labels.append(normalised)
         index.occupation_of_label.append(occupation_id)
+        index.occupation_label_preferred.append(kind is LabelKind.preferred)
     skills: dict[int, dict[int, SkillRelationType]] = defaultdict(dict)
     for occupation_id, concept_id, relation in session.execute(
         select(OccupationSkill.occupation_id, OccupationSkill.concept_id, OccupationSkill.relation)

@@ -96,7 +96,9 @@ class Normaliser:
         for concept_id, preferred in self.index.label_owners[position]:
             kind = how or (MappingHow.exact if preferred else MappingHow.alternative)
             credit = CREDIT[kind] if how is None else score
-            self._offer(best, self._match(concept_id, credit, kind, self.index.labels[position]))
+            self._offer(
+                best, self._match(concept_id, credit, kind, self.index.label_text[position])
+            )
 
     def _labels(self, key: str, best: dict[int, ConceptMatch]) -> None:
         position = self.index.by_label.get(key)

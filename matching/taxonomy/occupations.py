@@ -9,7 +9,6 @@ from rapidfuzz import fuzz, process
 
 from matching.taxonomy.index import SkillIndex
 from matching.taxonomy.text import normalise
-from models.taxonomy import SkillRelationType
 
 TITLE_WEIGHT = 0.6
 SKILL_WEIGHT = 0.4
@@ -35,15 +34,26 @@ def propose_occupations(
     key = normalise(title)
     title_scores: dict[int, float] = {}
     if key:
-        for _label, score, i in process.extract(
-            key, index.occupation_labels, scorer=fuzz.token_set_ratio, limit=50, score_cutoff=60
-        ):
+        for i in index.occupation_positions(key):  # spelt exactly like the title
             occupation = index.occupation_of_label[i]
-            title_scores[occupation] = max(title_scores.get(occupation, 0.0), score / 100)
+            exact = 1.0 if index.occupation_label_preferred[i] else 0.97
+            title_scores[occupation] = max(title_scores.get(occupation, 0.0), exact)
+        # A label spelt like the title wins (a preferred label before an alternative one);
+        # otherwise the label's words in any order (token_sort_ratio), with a label contained in
+        # a longer title ("kitchen assistant (part time)") credited a little less.
+        for _label, score, i in process.extract(
+            key, index.occupation_labels, scorer=fuzz.token_set_ratio, limit=100, score_cutoff=60
+        ):
+            label = index.occupation_labels[i]
+            if label == key:
+                continue
+            sort = 0.95 * fuzz.token_sort_ratio(key, label) / 100
+            fitted = max(sort, 0.85 * score / 100 * min(1.0, len(label) / max(len(key), 1)))
+            occupation = index.occupation_of_label[i]
+            title_scores[occupation] = max(title_scores.get(occupation, 0.0), fitted)
     overlap: dict[int, float] = {}
     if concept_ids:
-        for occupation, skills in index.occupation_skills.items():
-            essential = {c for c, r in skills.items() if r is SkillRelationType.essential}
+        for occupation, essential in index.essential_skills().items():
             if essential and (shared := len(essential & concept_ids)):
                 overlap[occupation] = shared / min(len(essential), len(concept_ids))
     proposals = []

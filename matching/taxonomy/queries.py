@@ -15,7 +15,7 @@ from matching.taxonomy.schemas import (
     LabelRead,
     TaxonomyStats,
 )
-from matching.taxonomy.text import normalise
+from matching.taxonomy.text import STOPWORDS, normalise
 from models.errors import NotFound
 from models.taxonomy import (
     ExperienceEvidence,
@@ -30,7 +30,7 @@ from models.taxonomy import (
     TaxonomyImport,
 )
 
-MAX_PREFIX_TOKENS = 200
+PREFIX_TOKENS = 30
 
 
 @dataclass(frozen=True)
@@ -52,17 +52,26 @@ class Autocomplete:
         if not words:
             return []
         *complete, last = words
-        start = bisect.bisect_left(self.tokens, last)
-        prefixed: set[int] = set()
-        for token in self.tokens[start : start + MAX_PREFIX_TOKENS]:
-            if not token.startswith(last):
-                break
-            prefixed.update(index.postings[token])
-        if last in index.by_label:
-            prefixed.add(index.by_label[last])
-        positions = prefixed
-        for word in complete:
-            positions = positions & set(index.postings.get(word, ()))
+        if complete:
+            # Words already typed narrow the labels; the last one only has to begin a word.
+            positions: set[int] | None = None
+            for word in complete:
+                if word in STOPWORDS:
+                    continue
+                posting = set(index.postings.get(word, ()))
+                positions = posting if positions is None else positions & posting
+            candidates = positions or set()
+            positions = {
+                p for p in candidates if any(t.startswith(last) for t in index.labels[p].split())
+            }
+        else:
+            start = bisect.bisect_left(self.tokens, last)
+            stop = bisect.bisect_left(self.tokens, last + "\uffff")
+            # The most used words that begin so: "co" finds "communicate" before "cobol".
+            tokens = sorted(self.tokens[start:stop], key=lambda t: -len(index.postings[t]))
+            positions = {p for t in tokens[:PREFIX_TOKENS] for p in index.postings[t]}
+            if last in index.by_label:
+                positions.add(index.by_label[last])
         ranked = sorted(
             positions,
             key=lambda p: (
@@ -74,7 +83,7 @@ class Autocomplete:
         found: dict[int, Found] = {}
         for position in ranked:
             for concept_id, _preferred in index.label_owners[position]:
-                found.setdefault(concept_id, Found(concept_id, index.labels[position]))
+                found.setdefault(concept_id, Found(concept_id, index.label_text[position]))
             if len(found) >= limit:
                 break
         if not found:

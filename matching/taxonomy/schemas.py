@@ -17,6 +17,12 @@ class TextIn(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
+class PhraseIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=500, description="One statement or requirement")
+
+
 class MatchRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

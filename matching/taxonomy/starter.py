@@ -95,7 +95,7 @@ def load_starter(session: Session, directory: Path = DATA) -> StarterReport:
         labels += [(LabelKind.alternative, label) for label in _split(row["alt_labels"])]
         for kind, label in labels:
             wanted.setdefault(
-                (concept.id, "en", kind, label),
+                (concept.id, "en", kind, label, SOURCE),
                 {
                     "concept_id": concept.id,
                     "language": "en",

@@ -154,3 +154,27 @@ def test_a_running_service_sees_a_taxonomy_change_made_elsewhere(
             headers=world.headers("liaison"),
         ).json()["matches"]
         assert [m["label"] for m in after] == ["drive a forklift"]
+
+
+def test_an_edit_keeps_the_confirmed_concepts_of_unchanged_statements(
+    client: TestClient, world: World
+) -> None:
+    caseworker = world.headers("caseworker")
+    path = f"/api/v1/clients/{world.ids['client_a']}"
+    client.put(
+        f"{path}/skills/{world.ids['skill_a']}/concepts",
+        json={"concept_ids": [world.ids["concept"]]},
+        headers=caseworker,
+    )
+    kept_text = client.get(path, headers=caseworker).json()["skills"][0]["text"]
+    edited = client.patch(
+        path,
+        json={"skills": [{"text": "HACCP training"}, {"text": kept_text}]},
+        headers=caseworker,
+    )
+    assert edited.status_code == 200
+    new, kept = edited.json()["skills"]
+    assert kept["id"] == world.ids["skill_a"]
+    assert kept["concepts"][0]["confirmed_by_id"] == world.users["caseworker"].id
+    assert isinstance(new["id"], int)
+    assert new["concepts"][0]["how"] in {"alternative", "fuzzy"}

@@ -62,7 +62,7 @@ def test_informal_experience_reaches_transferable_skills(sessions: sessionmaker[
     } or found, [keys[m.concept_id] for m in found]
 
 
-def _starter_dir(tmp_path: Path, uri: str) -> Path:
+def _starter_dir(tmp_path: Path, uri: str, label: str) -> Path:
     with (tmp_path / "starter_skills.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(
@@ -71,7 +71,7 @@ def _starter_dir(tmp_path: Path, uri: str) -> Path:
         writer.writerow(
             [
                 "our-skill",
-                "our own words",
+                label,
                 "another phrasing",
                 "skill/competence",
                 "transversal",
@@ -93,13 +93,18 @@ def test_a_starter_skill_naming_an_esco_uri_is_that_esco_concept_in_either_order
 ) -> None:
     with (SLICE / "skills_en.csv").open(encoding="utf-8", newline="") as handle:
         esco = next(csv.DictReader(handle))
-    starter = _starter_dir(tmp_path, esco["conceptUri"])
+    # The starter names the concept with ESCO's own preferred label: both sources keep theirs.
+    starter = _starter_dir(tmp_path, esco["conceptUri"], esco["preferredLabel"])
     with unit_of_work(sessions) as session:
         load_starter(session, starter)
     with unit_of_work(sessions) as session:
         import_esco(session, SLICE)
     with unit_of_work(sessions) as session:
         load_starter(session, starter)
+    with unit_of_work(sessions) as session:
+        assert not import_esco(session, SLICE).changed
+    with unit_of_work(sessions) as session:
+        assert not load_starter(session, starter).changed
     with sessions() as session:
         concepts = session.scalars(
             select(SkillConcept).where(SkillConcept.esco_uri == esco["conceptUri"])
@@ -112,7 +117,7 @@ def test_a_starter_skill_naming_an_esco_uri_is_that_esco_concept_in_either_order
             )
         ).all()
         assert set(ours) == {
-            (LabelKind.alternative, "our own words"),
+            (LabelKind.alternative, esco["preferredLabel"]),
             (LabelKind.alternative, "another phrasing"),
         }
         evidence = session.scalars(select(ExperienceEvidence.concept_id)).all()

@@ -135,7 +135,7 @@ def upgrade() -> None:
     sa.Column('source', sa.String(length=20), nullable=False),
     sa.ForeignKeyConstraint(['concept_id'], ['skill_concepts.id'], name=op.f('fk_skill_labels_concept_id_skill_concepts'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_skill_labels')),
-    sa.UniqueConstraint('concept_id', 'language', 'kind', 'label', name=op.f('uq_skill_labels_concept_id_language_kind_label'))
+    sa.UniqueConstraint('concept_id', 'language', 'kind', 'label', 'source', name=op.f('uq_skill_labels_concept_id_language_kind_label_source'))
     )
     with op.batch_alter_table('skill_labels', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_skill_labels_concept_id'), ['concept_id'], unique=False)
