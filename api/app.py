@@ -11,12 +11,26 @@ from sqlalchemy import Engine
 
 from api import pages
 from api.errors import install_error_handlers
-from api.routers import audit, auth, clients, companies, offers, placements, tutors, users
+from api.routers import (
+    audit,
+    auth,
+    clients,
+    companies,
+    offers,
+    placements,
+    shortlists,
+    tutors,
+    users,
+)
 from api.routers import skills as skills_api
 from api.scheduler import start_scheduler
 from api.settings import Settings
 from employers.offers import Review
 from employers.screening import Screener
+from matching.ann import IndexParams
+from matching.embedding import Embedder, load_embedder
+from matching.engine import Matcher
+from matching.ranking import Weights
 from matching.taxonomy.cache import SkillsCache
 from matching.taxonomy.normalise import Thresholds
 from models.db import build_engine, session_factory
@@ -32,14 +46,38 @@ def thresholds(settings: Settings) -> Thresholds:
     )
 
 
+def weights(settings: Settings) -> Weights:
+    return Weights(
+        essential=settings.match_weight_essential,
+        optional=settings.match_weight_optional,
+        summary=settings.match_weight_summary,
+        aspiration=settings.match_weight_aspiration,
+        related=settings.match_credit_related,
+        semantic=settings.match_credit_semantic,
+        semantic_threshold=settings.match_semantic_threshold,
+        neighbours=settings.match_neighbours,
+    )
+
+
+def build_matcher(settings: Settings, embedder: Embedder | None = None) -> Matcher:
+    """The matcher with the model loaded once (or the one handed in)."""
+    return Matcher(
+        embedder or load_embedder(settings.embedding_model),
+        settings.index_dir,
+        IndexParams(settings.index_exact_limit, settings.index_nprobe),
+        weights(settings),
+    )
+
+
 def create_app(
     settings: Settings | None = None,
     *,
     engine: Engine | None = None,
     skills: SkillsCache | None = None,
     review: Review | None = None,
+    embedder: Embedder | None = None,
 ) -> FastAPI:
-    """Build the app. Heavy objects (the engine, the skills index; the model later) may be
+    """Build the app. Heavy objects (the engine, the skills index, the embedding model) may be
     handed in from outside, so that tests and the CLI build them once."""
     settings = settings or Settings()
     logging.basicConfig(level=settings.log_level.upper())
@@ -71,8 +109,10 @@ def create_app(
         Screener.from_files(settings.screening_rules, settings.screening_allow),
         settings.publish_without_review,
     )
+    app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
-    for module in (auth, users, audit, companies, offers, tutors, placements, clients, skills_api):
+    routers = (auth, users, audit, companies, offers, tutors, placements, clients, shortlists)
+    for module in (*routers, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(pages.router)
     return app

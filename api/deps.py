@@ -17,6 +17,7 @@ from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
 from api.settings import Settings
 from employers.offers import Review
+from matching.engine import Matcher
 from matching.taxonomy.cache import SkillsCache
 from matching.taxonomy.normalise import Normaliser
 from models.errors import NotAuthenticated
@@ -80,7 +81,13 @@ def get_review(request: Request) -> Review:
     return review
 
 
+def get_matcher(request: Request) -> Matcher:
+    matcher: Matcher = request.app.state.matcher
+    return matcher
+
+
 SkillsDep = Annotated[SkillsCache, Depends(get_skills)]
+MatcherDep = Annotated[Matcher, Depends(get_matcher)]
 ReviewDep = Annotated[Review, Depends(get_review)]
 NormaliserDep = Annotated[Normaliser, Depends(get_normaliser)]
 

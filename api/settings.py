@@ -58,6 +58,34 @@ class Settings(BaseSettings):
     no_contact_days: int = Field(
         default=90, ge=1, description="Companies with no contact for longer are listed"
     )
+    match_weight_essential: float = Field(
+        default=0.7, ge=0, le=1, description="Weight of essential-requirement coverage"
+    )
+    match_weight_optional: float = Field(
+        default=0.1, ge=0, le=1, description="Weight of optional-requirement coverage"
+    )
+    match_weight_summary: float = Field(
+        default=0.05, ge=0, le=1, description="Weight of whole-profile summary similarity"
+    )
+    match_weight_aspiration: float = Field(
+        default=0.15, ge=0, le=1, description="Weight of aspirations against the occupation"
+    )
+    match_credit_related: float = Field(
+        default=0.5, ge=0, le=1, description="Credit factor of a related or broader concept"
+    )
+    match_credit_semantic: float = Field(
+        default=0.85, ge=0, le=1, description="Credit factor (times similarity) of close words"
+    )
+    match_semantic_threshold: float = Field(
+        default=0.6, ge=0, le=1, description="Least cosine similarity that counts as met"
+    )
+    match_neighbours: int = Field(
+        default=64, ge=1, le=4096, description="FAISS neighbours looked up per statement"
+    )
+    index_exact_limit: int = Field(
+        default=50_000, ge=1, description="Past this many vectors a rebuild makes an IVF index"
+    )
+    index_nprobe: int = Field(default=24, ge=1, le=4096, description="IVF lists searched")
     default_country: str = Field(default="AT", min_length=2, max_length=2)
 
     @model_validator(mode="after")

@@ -262,6 +262,7 @@ def update_client(
         )
     changed += audit.apply_changes(client, changes)
     if changed:
+        client.updated_at = utcnow()  # also when only skills or languages changed
         audit.record(session, actor, "update", "client", client.id, changed)
         session.flush()
     return client
@@ -285,6 +286,7 @@ def confirm_skill_concepts(
         actor.user_id,
         utcnow(),
     )
+    client.updated_at = utcnow()  # matching re-reads profiles changed since it last looked
     audit.record(
         session,
         actor,

@@ -230,6 +230,7 @@ def update_offer(
     if offer.kind in TUTORED_KINDS and offer.status is not OfferStatus.draft:
         _require_tutor(offer)
     if changed:
+        offer.updated_at = utcnow()  # also when only requirements or languages changed
         audit.record(session, actor, "update", "offer", offer.id, changed)
         session.flush()
     if changed and offer.status in SCREENED_ON_EDIT:
@@ -395,6 +396,7 @@ def confirm_requirement_concepts(
         actor.user_id,
         utcnow(),
     )
+    offer.updated_at = utcnow()  # matching re-reads offers changed since it last looked
     audit.record(
         session,
         actor,

@@ -1,6 +1,17 @@
 """Imports every ORM module so that ``Base.metadata`` knows all tables (for Alembic and tests)."""
 
-from models import audit, client, company, geo, offer, placement, taxonomy, tutor, user
+from models import (
+    audit,
+    client,
+    company,
+    geo,
+    matching,
+    offer,
+    placement,
+    taxonomy,
+    tutor,
+    user,
+)
 from models.base import Base
 
 __all__ = [
@@ -9,6 +20,7 @@ __all__ = [
     "client",
     "company",
     "geo",
+    "matching",
     "offer",
     "placement",
     "taxonomy",

@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.settings import Settings
+from matching.embedding import BUNDLED_MODEL, Embedder, load_embedder
 from matching.geo import import_gazetteer, read_gazetteer
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
@@ -35,6 +36,12 @@ def _prepare(url: str) -> None:
     with unit_of_work(session_factory(engine)) as session:
         import_gazetteer(session, read_gazetteer(FIXTURES / "postcodes.csv"))
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The embedding model, loaded once per test session."""
+    return load_embedder(BUNDLED_MODEL)
 
 
 @pytest.fixture(scope="session")

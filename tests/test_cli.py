@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from api.app import create_app
 from api.cli import app
 from api.settings import Settings
+from matching.embedding import Embedder
 
 FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()
@@ -24,7 +25,9 @@ def cli_env(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     return settings
 
 
-def test_a_user_created_on_the_command_line_can_sign_in(cli_env: Settings) -> None:
+def test_a_user_created_on_the_command_line_can_sign_in(
+    cli_env: Settings, embedder: Embedder
+) -> None:
     result = runner.invoke(
         app,
         [
@@ -40,7 +43,7 @@ def test_a_user_created_on_the_command_line_can_sign_in(cli_env: Settings) -> No
     )
     assert result.exit_code == 0, result.output
     assert "ops@tandem.example" in result.output
-    with TestClient(create_app(cli_env)) as client:
+    with TestClient(create_app(cli_env, embedder=embedder)) as client:
         response = client.post(
             "/api/v1/auth/token", json={"email": "ops@tandem.example", "password": "s3cret-enough"}
         )
@@ -72,13 +75,15 @@ def test_users_create_refuses_a_duplicate_and_an_employer_without_company(
     assert "company" in employer.output
 
 
-def test_geo_import_reads_geonames_files_and_is_idempotent(cli_env: Settings) -> None:
+def test_geo_import_reads_geonames_files_and_is_idempotent(
+    cli_env: Settings, embedder: Embedder
+) -> None:
     first = runner.invoke(app, ["geo", "import", str(FIXTURES / "geonames_at.txt")])
     assert first.exit_code == 0, first.output
     assert "2 added, 0 updated" in first.output  # 2700 twice: one centroid
     again = runner.invoke(app, ["geo", "import", str(FIXTURES / "geonames_at.txt")])
     assert "0 added, 0 updated" in again.output
-    with TestClient(create_app(cli_env)) as client:
+    with TestClient(create_app(cli_env, embedder=embedder)) as client:
         token = _admin_token(client, cli_env)
         liaison = client.post(
             "/api/v1/users",

@@ -17,11 +17,13 @@ from accounts.passwords import hash_password
 from accounts.tokens import issue_token
 from api.app import create_app
 from api.settings import Settings
+from matching.embedding import Embedder
 from matching.taxonomy.text import normalise
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent, SizeClass
 from models.db import build_engine, session_factory, unit_of_work
 from models.offer import ContractType, Offer, OfferKind, OfferRequirement, OfferStatus
+from models.matching import Shortlist, ShortlistDirection, ShortlistItem
 from models.placement import Placement
 from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
@@ -52,8 +54,8 @@ def db(engine: Engine) -> sessionmaker[Session]:
 
 
 @pytest.fixture
-def client(settings: Settings, engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=engine)) as test_client:
+def client(settings: Settings, engine: Engine, embedder: Embedder) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, engine=engine, embedder=embedder)) as test_client:
         yield test_client
 
 
@@ -252,7 +254,18 @@ def world(db: sessionmaker[Session], settings: Settings) -> World:
             planned_start=date.today() + timedelta(days=7),
         )
     )
+    shortlist_a = Shortlist(
+        direction=ShortlistDirection.offers_for_client,
+        client_id=client_a.id,
+        requested_by_id=w.users["caseworker"].id,
+        model="test",
+    )
+    shortlist_a.items = [
+        ShortlistItem(rank=1, offer_id=offer_a.id, client_id=client_a.id, score=0.5)
+    ]
+    shortlist_a = b.add(shortlist_a)
     w.ids = {
+        "shortlist_a": shortlist_a.id,
         "office_a": office_a.id,
         "office_b": office_b.id,
         "company_a": company_a.id,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.app import create_app
 from api.demo.seed import DEMO_PASSWORD, DemoSummary, load_demo
 from api.settings import Settings
+from matching.embedding import Embedder
 from models.audit import AuditEvent
 from models.client import Client, ClientSkill, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent
@@ -109,7 +110,7 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
 
 @pytest.mark.slow
 def test_demo_loads_once_and_its_users_can_sign_in(
-    settings: Settings, sessions: sessionmaker[Session]
+    settings: Settings, sessions: sessionmaker[Session], embedder: Embedder
 ) -> None:
     messages: list[str] = []
     with unit_of_work(sessions) as session:
@@ -124,7 +125,7 @@ def test_demo_loads_once_and_its_users_can_sign_in(
 
     engine = build_engine(settings.database_url)
     try:
-        with TestClient(create_app(settings, engine=engine)) as api:
+        with TestClient(create_app(settings, engine=engine, embedder=embedder)) as api:
             first_per_role: dict[str, str] = {}
             for role, email in summary.sign_ins:
                 first_per_role.setdefault(role, email)

@@ -486,6 +486,42 @@ REVIEW_ROWS = [
 ]
 ROWS += REVIEW_ROWS
 
+SHORTLIST_ROWS = [
+    Row(
+        "POST",
+        "/clients/{client_id}/shortlists",
+        fixed("/clients/{c}/shortlists", c="client_a"),
+        "403 201 201 404 403 403",
+        lambda w: {"limit": 5},
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/shortlists",
+        fresh_offer(OfferStatus.published, "shortlists"),
+        "403 201 201 201 403 403",
+    ),
+    Row(
+        "GET",
+        "/shortlists/{shortlist_id}",
+        fixed("/shortlists/{s}", s="shortlist_a"),
+        "403 200 200 404 403 403",
+    ),
+    Row(
+        "POST",
+        "/shortlists/{shortlist_id}/decisions",
+        fixed("/shortlists/{s}/decisions", s="shortlist_a"),
+        "403 201 201 404 403 403",
+        lambda w: {"candidate_id": w.ids["offer_a"], "decision": "contacted"},
+    ),
+    Row(
+        "GET",
+        "/shortlists/{shortlist_id}/why-not/{candidate_id}",
+        fixed("/shortlists/{s}/why-not/{o}", s="shortlist_a", o="offer_b"),
+        "403 200 200 404 403 403",
+    ),
+]
+ROWS += SHORTLIST_ROWS
+
 PUBLIC = {("POST", "/api/v1/auth/token")}
 
 

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
+from matching.embedding import Embedder
 from matching.taxonomy.cache import SkillsCache
 from matching.taxonomy.normalise import Thresholds
 from tests.world import World
@@ -129,12 +130,17 @@ def test_taxonomy_statistics_count_what_is_loaded(client: TestClient, world: Wor
 
 
 def test_a_running_service_sees_a_taxonomy_change_made_elsewhere(
-    settings: Settings, engine: object, world: World
+    settings: Settings, engine: object, world: World, embedder: Embedder
 ) -> None:
     from sqlalchemy import Engine
 
     assert isinstance(engine, Engine)
-    app = create_app(settings, engine=engine, skills=SkillsCache(Thresholds(), check_every_s=0))
+    app = create_app(
+        settings,
+        engine=engine,
+        skills=SkillsCache(Thresholds(), check_every_s=0),
+        embedder=embedder,
+    )
     with TestClient(app) as fresh:
         before = fresh.post(
             "/api/v1/skills/normalise",

@@ -1,0 +1,132 @@
+"""Nearest-neighbour search over unit vectors with FAISS (inner product = cosine).
+
+Exact (flat) while the index is small, IVF past a size set in settings. An index is saved as
+one file, written beside the old one and renamed over it, so a crash during a rebuild leaves
+the old index in place and serving.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+import numpy.typing as npt
+
+from matching.embedding import Vectors
+
+Ids = npt.NDArray[np.int64]
+ADD_CHUNK = 50_000
+
+
+@dataclass(frozen=True)
+class IndexParams:
+    exact_limit: int = 50_000  # past this many vectors a rebuild makes an IVF index
+    nprobe: int = 24  # IVF lists searched per query
+
+
+def _as_ids(ids: Any) -> Ids:
+    return np.ascontiguousarray(ids, dtype=np.int64)
+
+
+class VectorIndex:
+    def __init__(self, dim: int, index: Any, params: IndexParams) -> None:
+        self.dim = dim
+        self._index = index
+        self.params = params
+        self._ids: set[int] = set()
+
+    @classmethod
+    def build(
+        cls,
+        dim: int,
+        ids: Any,
+        vectors: Vectors,
+        params: IndexParams,
+        progress: Callable[[int], None] | None = None,
+    ) -> VectorIndex:
+        ids = _as_ids(ids)
+        count = len(ids)
+        if count <= params.exact_limit:
+            index: Any = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        else:
+            nlist = max(16, min(4096, int(math.sqrt(count))))
+            quantizer = faiss.IndexFlatIP(dim)
+            index = faiss.IndexIVFFlat(quantizer, dim, nlist, faiss.METRIC_INNER_PRODUCT)
+            sample = np.random.default_rng(0).choice(count, min(count, nlist * 40), replace=False)
+            index.train(np.ascontiguousarray(vectors[np.sort(sample)]))
+            index.nprobe = params.nprobe
+        built = cls(dim, index, params)
+        for start in range(0, count, ADD_CHUNK):
+            built.add(ids[start : start + ADD_CHUNK], vectors[start : start + ADD_CHUNK])
+            if progress is not None:
+                progress(min(ADD_CHUNK, count - start))
+        return built
+
+    @property
+    def kind(self) -> str:
+        return "ivf" if isinstance(self._index, faiss.IndexIVF) else "flat"
+
+    def __len__(self) -> int:
+        return int(self._index.ntotal)
+
+    def __contains__(self, vector_id: int) -> bool:
+        return vector_id in self._ids
+
+    def add(self, ids: Any, vectors: Vectors) -> int:
+        """Add the vectors whose ids are not in the index yet; returns how many were added."""
+        ids = _as_ids(ids)
+        fresh = np.fromiter((i not in self._ids for i in ids.tolist()), dtype=bool, count=len(ids))
+        if not fresh.any():
+            return 0
+        new_ids = ids[fresh]
+        self._index.add_with_ids(np.ascontiguousarray(vectors[fresh], dtype=np.float32), new_ids)
+        self._ids.update(new_ids.tolist())
+        return int(len(new_ids))
+
+    def search(self, vectors: Vectors, k: int) -> tuple[npt.NDArray[np.float32], Ids]:
+        """For each query the k nearest ids (-1 where fewer exist) and their similarities."""
+        if len(self) == 0 or len(vectors) == 0:
+            empty = np.full((len(vectors), 0), -1)
+            return empty.astype(np.float32), empty.astype(np.int64)
+        sims, ids = self._index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
+        return sims, ids
+
+    def save(self, path: Path, meta: dict[str, Any]) -> None:
+        """Write to a temporary file in the same folder, flush it to disk, rename it over."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        data = faiss.serialize_index(self._index)
+        meta = {**meta, "dim": self.dim, "count": len(self), "kind": self.kind}
+        with open(tmp, "wb") as handle:
+            np.savez(
+                handle,
+                index=data,
+                ids=np.fromiter(self._ids, dtype=np.int64, count=len(self._ids)),
+                meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, params: IndexParams) -> tuple[VectorIndex, dict[str, Any]] | None:
+        """The saved index and its metadata, or None if there is none or it is unreadable."""
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                meta: dict[str, Any] = json.loads(stored["meta"].tobytes().decode())
+                index = faiss.deserialize_index(stored["index"])
+                ids = stored["ids"].tolist()
+        except (OSError, ValueError, KeyError, RuntimeError):
+            return None
+        if isinstance(index, faiss.IndexIVF):
+            index.nprobe = params.nprobe
+        loaded = cls(int(meta["dim"]), index, params)
+        loaded._ids = set(ids)
+        return loaded, meta

@@ -1,0 +1,544 @@
+"""The in-memory catalogues matching searches: published offers with their requirements and
+clients with their skills, each statement with its concepts and its text's vector.
+
+Each catalogue keeps postings (concept -> statements, text -> statements) for candidates and
+flat arrays for scoring many candidates at once. It is brought up to date from the database
+before each query (rows changed since the last look), so a write by any process counts on the
+next shortlist; what changes by the minute (status, places, consent, tutor load) is read from
+the database again at query time anyway.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Generic, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from matching.ann import IndexParams, VectorIndex
+from matching.constraints import ClientFacts, OfferFacts
+from matching.embedding import Embedder, Vectors
+from matching.vectors import embed_texts
+from models.client import Client, ClientLanguage, ClientSkill, ClientSkillConcept
+from models.company import Company
+from models.offer import Offer, OfferLanguage, OfferRequirement, OfferStatus, RequirementConcept
+from models.taxonomy import MappingHow, Occupation, SkillBroader, SkillRelation
+
+#: Rows changed this long before the last one seen are looked at again: a transaction that
+#: started earlier may commit later.
+RESCAN = timedelta(seconds=60)
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class ConceptLink:
+    concept_id: int
+    score: float
+    how: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A requirement of an offer or a skill of a client: the words and what they map to."""
+
+    id: int
+    text: str
+    essential: bool
+    concepts: tuple[ConceptLink, ...]
+    vector_id: int = -1
+
+
+@dataclass(frozen=True)
+class OfferEntry:
+    facts: OfferFacts
+    title: str
+    occupation: str
+    statements: tuple[Statement, ...]
+    updated_at: datetime
+    occupation_vector_id: int = -1
+
+    @property
+    def id(self) -> int:
+        return self.facts.id
+
+
+@dataclass(frozen=True)
+class ClientEntry:
+    facts: ClientFacts
+    aspirations: str
+    consent_liaison: bool
+    statements: tuple[Statement, ...]
+    updated_at: datetime
+    aspiration_vector_id: int = -1
+
+    @property
+    def id(self) -> int:
+        return self.facts.id
+
+
+Entry = TypeVar("Entry", OfferEntry, ClientEntry)
+
+
+def statement_concepts(links: Iterable[ConceptLink]) -> tuple[ConceptLink, ...]:
+    """A person's confirmation replaces the proposals; otherwise every proposal counts."""
+    links = list(links)
+    confirmed = [
+        ConceptLink(link.concept_id, 1.0, MappingHow.confirmed.value)
+        for link in links
+        if link.how == MappingHow.confirmed.value
+    ]
+    return tuple(confirmed or links)
+
+
+class VectorStore:
+    """Vectors by stored embedding id, in one growing matrix."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.matrix: Floats = np.zeros((1024, dim), dtype=np.float32)
+        self.row_of: dict[int, int] = {}
+
+    def __contains__(self, vector_id: int) -> bool:
+        return vector_id in self.row_of
+
+    def add(self, vector_id: int, vector: Vectors) -> None:
+        if vector_id in self.row_of:
+            return
+        row = len(self.row_of)
+        if row == len(self.matrix):
+            grown = np.zeros((2 * len(self.matrix), self.dim), dtype=np.float32)
+            grown[:row] = self.matrix
+            self.matrix = grown
+        self.matrix[row] = vector
+        self.row_of[vector_id] = row
+
+    def get(self, vector_ids: Iterable[int]) -> Floats:
+        rows = [self.row_of[i] for i in vector_ids]
+        return self.matrix[rows]
+
+    def one(self, vector_id: int) -> Floats | None:
+        row = self.row_of.get(vector_id)
+        return None if row is None else self.matrix[row]
+
+
+@dataclass
+class Arrays:
+    """Flat views of a catalogue for scoring every statement at once."""
+
+    owner: Ints  # statement row -> entry slot (a dead row points at an extra, unused slot)
+    essential: Floats
+    alive: npt.NDArray[np.bool_]  # entry slot -> in the catalogue
+    n_essential: Floats
+    n_optional: Floats
+    latitude: Floats
+    longitude: Floats
+    remote: npt.NDArray[np.bool_]
+    max_km: Floats
+    summary: Floats  # entry slot -> unit summary vector
+    extra_row: Ints  # entry slot -> store row of the occupation / aspirations vector, or -1
+
+
+@dataclass
+class Catalogue(Generic[Entry]):
+    """Entries of one side with postings over their statements."""
+
+    store: VectorStore
+    params: IndexParams
+    entries: dict[int, Entry] = field(default_factory=dict)
+    slot_of: dict[int, int] = field(default_factory=dict)
+    slot_ids: list[int] = field(default_factory=list)
+    row_owner: list[int] = field(default_factory=list)
+    row_statement: list[Statement] = field(default_factory=list)
+    rows_of: dict[int, list[int]] = field(default_factory=dict)
+    by_concept: dict[int, list[tuple[int, float, str]]] = field(default_factory=dict)
+    by_vector: dict[int, list[int]] = field(default_factory=dict)
+    summaries: dict[int, Floats] = field(default_factory=dict)
+    index: VectorIndex | None = None
+    watermark: datetime | None = None
+    _arrays: Arrays | None = None
+    _concept_arrays: dict[int, tuple[Ints, Floats]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def remove(self, entry_id: int) -> None:
+        if self.entries.pop(entry_id, None) is None:
+            return
+        for row in self.rows_of.pop(entry_id, []):
+            self.row_owner[row] = -1
+        self.summaries.pop(entry_id, None)
+        self._arrays = None
+
+    def put(self, entry: Entry) -> None:
+        """Add or replace an entry; its statements' vectors must be in the store."""
+        self.remove(entry.id)
+        self.entries[entry.id] = entry
+        if entry.id not in self.slot_of:
+            self.slot_of[entry.id] = len(self.slot_ids)
+            self.slot_ids.append(entry.id)
+        rows = []
+        for statement in entry.statements:
+            row = len(self.row_owner)
+            rows.append(row)
+            self.row_owner.append(entry.id)
+            self.row_statement.append(statement)
+            for link in statement.concepts:
+                self.by_concept.setdefault(link.concept_id, []).append((row, link.score, link.how))
+                self._concept_arrays.pop(link.concept_id, None)
+            if statement.vector_id >= 0:
+                self.by_vector.setdefault(statement.vector_id, []).append(row)
+        self.rows_of[entry.id] = rows
+        self.summaries[entry.id] = self._summary(entry)
+        self._arrays = None
+
+    def _summary(self, entry: Entry) -> Floats:
+        """A short summary's vector: the mean of its statements' vectors and its title's or
+        aspirations' vector, so no long text is embedded per entry."""
+        ids = [s.vector_id for s in entry.statements if s.vector_id in self.store]
+        extra = (
+            entry.occupation_vector_id
+            if isinstance(entry, OfferEntry)
+            else entry.aspiration_vector_id
+        )
+        if extra in self.store:
+            ids.append(extra)
+        if not ids:
+            return np.zeros(self.store.dim, dtype=np.float32)
+        mean = self.store.get(ids).mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        summary: Floats = (mean / norm if norm else mean).astype(np.float32)
+        return summary
+
+    def live_rows(self, rows: Ints) -> Ints:
+        owners = self.arrays().owner[rows]
+        return rows[owners < len(self.slot_ids)]
+
+    def concept_postings(self, concept_id: int) -> tuple[Ints, Floats]:
+        """Statement rows holding a concept and the score of that mapping."""
+        cached = self._concept_arrays.get(concept_id)
+        if cached is None:
+            pairs = self.by_concept.get(concept_id, [])
+            rows = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
+            scores = np.fromiter((p[1] for p in pairs), dtype=np.float32, count=len(pairs))
+            cached = self._concept_arrays[concept_id] = (rows, scores)
+        return cached
+
+    def arrays(self) -> Arrays:
+        if self._arrays is None:
+            self._arrays = self._build_arrays()
+        return self._arrays
+
+    def _build_arrays(self) -> Arrays:
+        slots = len(self.slot_ids)
+        owner = np.fromiter(
+            (self.slot_of[o] if o >= 0 else slots for o in self.row_owner),
+            dtype=np.int64,
+            count=len(self.row_owner),
+        )
+        essential = np.fromiter(
+            (s.essential for s in self.row_statement), dtype=np.float32, count=len(owner)
+        )
+        live = (owner < slots).astype(np.float32)
+        n_essential = np.bincount(owner, weights=essential * live, minlength=slots + 1)[:slots]
+        n_optional = np.bincount(owner, weights=(1 - essential) * live, minlength=slots + 1)
+        alive = np.zeros(slots, dtype=bool)
+        latitude = np.zeros(slots, dtype=np.float32)
+        longitude = np.zeros(slots, dtype=np.float32)
+        remote = np.zeros(slots, dtype=bool)
+        max_km = np.zeros(slots, dtype=np.float32)
+        summary = np.zeros((slots, self.store.dim), dtype=np.float32)
+        extra_row = np.full(slots, -1, dtype=np.int64)
+        for entry_id, entry in self.entries.items():
+            slot = self.slot_of[entry_id]
+            alive[slot] = True
+            facts = entry.facts
+            lat, lon = facts.latitude, facts.longitude
+            latitude[slot] = np.nan if lat is None else lat
+            longitude[slot] = np.nan if lon is None else lon
+            if isinstance(entry, OfferEntry):
+                remote[slot] = entry.facts.remote
+                extra = entry.occupation_vector_id
+            else:
+                max_km[slot] = entry.facts.max_travel_km
+                extra = entry.aspiration_vector_id
+            extra_row[slot] = self.store.row_of.get(extra, -1)
+            summary[slot] = self.summaries[entry_id]
+        return Arrays(
+            owner=owner,
+            essential=essential,
+            alive=alive,
+            n_essential=n_essential.astype(np.float32),
+            n_optional=n_optional[:slots].astype(np.float32),
+            latitude=latitude,
+            longitude=longitude,
+            remote=remote,
+            max_km=max_km,
+            summary=summary,
+            extra_row=extra_row,
+        )
+
+    def statement_vector_ids(self) -> list[int]:
+        return sorted(v for v, rows in self.by_vector.items() if v >= 0 and rows)
+
+    def index_missing(self, vector_ids: Iterable[int]) -> None:
+        """Add new statement vectors to the nearest-neighbour index (built when absent)."""
+        wanted = sorted({v for v in vector_ids if v >= 0})
+        if self.index is None:
+            self.index = VectorIndex.build(
+                self.store.dim, wanted, self.store.get(wanted), self.params
+            )
+            return
+        fresh = [v for v in wanted if v not in self.index]
+        if fresh:
+            self.index.add(fresh, self.store.get(fresh))
+
+
+# --- loading from the database -------------------------------------------------------------
+
+
+def _concepts(
+    session: Session,
+    table: type[RequirementConcept] | type[ClientSkillConcept],
+    column: str,
+    ids: list[int],
+) -> dict[int, list[ConceptLink]]:
+    found: dict[int, list[ConceptLink]] = defaultdict(list)
+    key = getattr(table, column)
+    for start in range(0, len(ids), 5000):
+        for owner, concept_id, score, how in session.execute(
+            select(key, table.concept_id, table.score, table.how).where(
+                key.in_(ids[start : start + 5000])
+            )
+        ):
+            found[owner].append(ConceptLink(concept_id, float(score), how))
+    return found
+
+
+def _chunks(ids: list[int] | None) -> Iterable[list[int] | None]:
+    if ids is None:
+        yield None
+        return
+    for start in range(0, len(ids), 5000):
+        yield ids[start : start + 5000]
+
+
+def load_offers(session: Session, ids: list[int] | None = None) -> list[OfferEntry]:
+    """Published offers (of ``ids``, or all) as catalogue entries, without vectors."""
+    entries: list[OfferEntry] = []
+    occupation_label: dict[str, str] = {
+        uri: label
+        for uri, label in session.execute(select(Occupation.esco_uri, Occupation.preferred_label))
+    }
+    for chunk in _chunks(ids):
+        columns = [
+            Offer.id,
+            Offer.kind,
+            Offer.company_id,
+            Company.nace_code,
+            Offer.latitude,
+            Offer.longitude,
+            Offer.remote,
+            Offer.hours_per_week,
+            Offer.schedules,
+            Offer.min_isced,
+            Offer.overqualification_ok,
+            Offer.physical_demands,
+            Offer.driving_licence,
+            Offer.tutor_id,
+            Offer.title,
+            Offer.occupation_uri,
+            Offer.updated_at,
+        ]
+        rows = session.execute(
+            select(*columns)
+            .join(Company, Company.id == Offer.company_id)
+            .where(Offer.status == OfferStatus.published, *([Offer.id.in_(chunk)] if chunk else []))
+        ).all()
+        offer_ids = [r.id for r in rows]
+        if not offer_ids:
+            continue
+        requirements: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
+        for req_id, offer_id, text, essential in session.execute(
+            select(
+                OfferRequirement.id,
+                OfferRequirement.offer_id,
+                OfferRequirement.text,
+                OfferRequirement.essential,
+            )
+            .where(OfferRequirement.offer_id.in_(offer_ids))
+            .order_by(OfferRequirement.offer_id, OfferRequirement.position)
+        ):
+            requirements[offer_id].append((req_id, text, essential))
+        concepts = _concepts(
+            session,
+            RequirementConcept,
+            "requirement_id",
+            [r[0] for reqs in requirements.values() for r in reqs],
+        )
+        languages: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for offer_id, language, level in session.execute(
+            select(OfferLanguage.offer_id, OfferLanguage.language, OfferLanguage.min_level)
+            .where(OfferLanguage.offer_id.in_(offer_ids))
+            .order_by(OfferLanguage.id)
+        ):
+            languages[offer_id].append((language, level))
+        for r in rows:
+            facts = OfferFacts(
+                id=r.id,
+                kind=str(r.kind),
+                company_id=r.company_id,
+                sector=r.nace_code,
+                latitude=r.latitude,
+                longitude=r.longitude,
+                remote=r.remote,
+                hours_per_week=r.hours_per_week,
+                schedules=frozenset(r.schedules or ()),
+                languages=tuple(languages.get(r.id, ())),
+                min_isced=r.min_isced,
+                overqualification_ok=r.overqualification_ok,
+                physical_demands=frozenset(r.physical_demands or ()),
+                driving_licence=r.driving_licence,
+                tutor_id=r.tutor_id,
+            )
+            statements = tuple(
+                Statement(req_id, text, essential, statement_concepts(concepts.get(req_id, ())))
+                for req_id, text, essential in requirements.get(r.id, ())
+            )
+            occupation = occupation_label.get(r.occupation_uri or "", r.title)
+            entries.append(OfferEntry(facts, r.title, occupation, statements, r.updated_at))
+    return entries
+
+
+def load_clients(session: Session, ids: list[int] | None = None) -> list[ClientEntry]:
+    """Clients as catalogue entries. Only matching's columns are read: never names,
+    contact data, barriers or the monitoring table."""
+    entries: list[ClientEntry] = []
+    for chunk in _chunks(ids):
+        columns = [
+            Client.id,
+            Client.latitude,
+            Client.longitude,
+            Client.max_travel_km,
+            Client.hours_per_week,
+            Client.unavailable_schedules,
+            Client.isced_level,
+            Client.right_to_work,
+            Client.driving_licences,
+            Client.functional_limits,
+            Client.aspirations,
+            Client.consent_liaison,
+            Client.updated_at,
+        ]
+        query = select(*columns)
+        if chunk is not None:
+            query = query.where(Client.id.in_(chunk))
+        rows = session.execute(query).all()
+        client_ids = [r.id for r in rows]
+        if not client_ids:
+            continue
+        skills: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for skill_id, client_id, text in session.execute(
+            select(ClientSkill.id, ClientSkill.client_id, ClientSkill.text)
+            .where(ClientSkill.client_id.in_(client_ids))
+            .order_by(ClientSkill.client_id, ClientSkill.position)
+        ):
+            skills[client_id].append((skill_id, text))
+        concepts = _concepts(
+            session,
+            ClientSkillConcept,
+            "client_skill_id",
+            [s[0] for items in skills.values() for s in items],
+        )
+        languages: dict[int, dict[str, str]] = defaultdict(dict)
+        for client_id, language, level in session.execute(
+            select(ClientLanguage.client_id, ClientLanguage.language, ClientLanguage.level).where(
+                ClientLanguage.client_id.in_(client_ids)
+            )
+        ):
+            languages[client_id][language] = level
+        for r in rows:
+            facts = ClientFacts(
+                id=r.id,
+                latitude=r.latitude,
+                longitude=r.longitude,
+                max_travel_km=r.max_travel_km,
+                hours_per_week=r.hours_per_week,
+                unavailable_schedules=frozenset(r.unavailable_schedules or ()),
+                isced_level=r.isced_level,
+                right_to_work=str(r.right_to_work),
+                driving_licences=frozenset(r.driving_licences or ()),
+                functional_limits=frozenset(r.functional_limits or ()),
+                languages=languages.get(r.id, {}),
+            )
+            statements = tuple(
+                Statement(skill_id, text, True, statement_concepts(concepts.get(skill_id, ())))
+                for skill_id, text in skills.get(r.id, ())
+            )
+            entries.append(
+                ClientEntry(facts, r.aspirations or "", r.consent_liaison, statements, r.updated_at)
+            )
+    return entries
+
+
+def related_concepts(session: Session) -> dict[int, frozenset[int]]:
+    """Each concept's broader, narrower and ESCO-related concepts."""
+    related: dict[int, set[int]] = defaultdict(set)
+    for a, b in session.execute(select(SkillBroader.concept_id, SkillBroader.broader_id)):
+        related[a].add(b)
+        related[b].add(a)
+    for a, b in session.execute(select(SkillRelation.concept_id, SkillRelation.related_id)):
+        related[a].add(b)
+        related[b].add(a)
+    return {k: frozenset(v) for k, v in related.items()}
+
+
+def with_vectors(
+    session: Session, embedder: Embedder, store: VectorStore, entries: list[Entry]
+) -> list[Entry]:
+    """The entries with their texts' vector ids, embedding (once, stored) only what no
+    process has embedded before."""
+    texts: set[str] = set()
+    for entry in entries:
+        texts.update(s.text for s in entry.statements)
+        texts.add(entry.occupation if isinstance(entry, OfferEntry) else entry.aspirations)
+    texts.discard("")
+    found = embed_texts(session, embedder, sorted(texts))
+    ids = {text: vid for text, (vid, _v) in found.items()}
+    for vid, vector in found.values():
+        store.add(vid, vector)
+    result: list[Entry] = []
+    for entry in entries:
+        statements = tuple(
+            Statement(s.id, s.text, s.essential, s.concepts, ids.get(s.text, -1))
+            for s in entry.statements
+        )
+        if isinstance(entry, OfferEntry):
+            result.append(
+                OfferEntry(
+                    entry.facts,
+                    entry.title,
+                    entry.occupation,
+                    statements,
+                    entry.updated_at,
+                    ids.get(entry.occupation, -1),
+                )
+            )
+        else:
+            result.append(
+                ClientEntry(
+                    entry.facts,
+                    entry.aspirations,
+                    entry.consent_liaison,
+                    statements,
+                    entry.updated_at,
+                    ids.get(entry.aspirations, -1),
+                )
+            )
+    return result

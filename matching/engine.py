@@ -1,0 +1,234 @@
+"""The matcher: the model, the vectors, both catalogues and their FAISS indexes, held by a
+long-running process and handed to the services that shortlist.
+
+Indexes are saved under the index folder with the model and taxonomy version that built them
+and checked when loaded; a rebuild builds everything aside and swaps it in at the end, so a
+failure half-way leaves the old catalogues serving and the old files in place.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from matching.ann import IndexParams, VectorIndex
+from matching.catalogue import (
+    RESCAN,
+    Catalogue,
+    ClientEntry,
+    OfferEntry,
+    VectorStore,
+    load_clients,
+    load_offers,
+    related_concepts,
+    with_vectors,
+)
+from matching.embedding import Embedder
+from matching.ranking import Weights
+from matching.taxonomy.index import taxonomy_version
+from models.client import Client
+from models.matching import TextEmbedding
+from models.offer import Offer
+from models.taxonomy import SkillConcept
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    offers: int
+    clients: int
+    offer_vectors: int
+    client_vectors: int
+    index_kind: str
+    seconds: float
+
+
+class Matcher:
+    def __init__(
+        self,
+        embedder: Embedder,
+        index_dir: Path,
+        params: IndexParams | None = None,
+        weights: Weights | None = None,
+    ) -> None:
+        self.embedder = embedder
+        self.index_dir = index_dir
+        self.params = params or IndexParams()
+        self.weights = weights or Weights()
+        self.lock = threading.RLock()
+        self._fresh()
+        self.taxonomy: tuple[int, int] | None = None
+        self.related: dict[int, frozenset[int]] = {}
+        self.concepts: dict[int, tuple[str, str | None]] = {}
+
+    def _fresh(self) -> None:
+        self.store = VectorStore(self.embedder.dim)
+        self.offers: Catalogue[OfferEntry] = Catalogue(self.store, self.params)
+        self.clients: Catalogue[ClientEntry] = Catalogue(self.store, self.params)
+
+    # --- keeping current ---------------------------------------------------------------
+
+    def refresh(self, session: Session) -> None:
+        """Bring both catalogues up to date with the database (rows changed since the last
+        look), embedding only texts never embedded before."""
+        with self.lock:
+            version = taxonomy_version(session)
+            if version != self.taxonomy:
+                self._load_taxonomy(session, version)
+            self._sync(session, self.offers, Offer, load_offers, "offers")
+            self._sync(session, self.clients, Client, load_clients, "clients")
+
+    def _load_taxonomy(self, session: Session, version: tuple[int, int]) -> None:
+        self.related = related_concepts(session)
+        self.concepts = {
+            row.id: (row.preferred_label, row.esco_uri)
+            for row in session.execute(
+                select(SkillConcept.id, SkillConcept.preferred_label, SkillConcept.esco_uri)
+            )
+        }
+        self.taxonomy = version
+
+    def _sync(
+        self,
+        session: Session,
+        catalogue: Catalogue[Any],
+        table: type[Offer] | type[Client],
+        loader: Callable[..., list[Any]],
+        name: str,
+    ) -> None:
+        if catalogue.watermark is None:
+            self._fill(session, catalogue, loader(session))
+            catalogue.index = self._saved_index(session, name)
+            had_index = catalogue.index is not None
+            catalogue.index_missing(catalogue.statement_vector_ids())
+            if not had_index and catalogue.index is not None:
+                self._save(session, catalogue, name)
+            return
+        since = catalogue.watermark - RESCAN
+        rows = session.execute(select(table.id, table.updated_at).where(table.updated_at > since))
+        changed: list[int] = []
+        latest = catalogue.watermark
+        for entry_id, updated_at in rows:
+            latest = max(latest, updated_at)
+            current = catalogue.entries.get(entry_id)
+            if current is None or current.updated_at != updated_at:
+                changed.append(entry_id)
+        if changed:
+            entries = with_vectors(session, self.embedder, self.store, loader(session, changed))
+            kept = {e.id for e in entries}
+            for entry_id in changed:
+                if entry_id not in kept:
+                    catalogue.remove(entry_id)
+            for entry in entries:
+                catalogue.put(entry)
+            catalogue.index_missing(s.vector_id for e in entries for s in e.statements)
+        catalogue.watermark = latest
+
+    def _fill(self, session: Session, catalogue: Catalogue[Any], entries: list[Any]) -> None:
+        entries = with_vectors(session, self.embedder, self.store, entries)
+        for entry in entries:
+            catalogue.put(entry)
+        catalogue.watermark = max((e.updated_at for e in entries), default=EPOCH)
+
+    # --- saved indexes -------------------------------------------------------------------
+
+    def _path(self, name: str) -> Path:
+        return self.index_dir / f"{name}.npz"
+
+    def _meta(self, session: Session) -> dict[str, Any]:
+        """What a saved index must agree with: the model, the taxonomy version and the
+        database its vector ids come from (its first stored embedding)."""
+        first = session.execute(
+            select(TextEmbedding.id, TextEmbedding.digest)
+            .where(TextEmbedding.model == self.embedder.name)
+            .order_by(TextEmbedding.id)
+            .limit(1)
+        ).first()
+        return {
+            "model": self.embedder.name,
+            "taxonomy": list(self.taxonomy or (0, 0)),
+            "first_embedding": [first.id, first.digest] if first else None,
+        }
+
+    def _saved_index(self, session: Session, name: str) -> VectorIndex | None:
+        loaded = VectorIndex.load(self._path(name), self.params)
+        if loaded is None:
+            return None
+        index, meta = loaded
+        expected = self._meta(session)
+        if any(meta.get(k) != v for k, v in expected.items()) or index.dim != self.store.dim:
+            log.info("saved %s index was built for another model, taxonomy or database", name)
+            return None
+        return index
+
+    def _save(self, session: Session, catalogue: Catalogue[Any], name: str) -> None:
+        if catalogue.index is not None:
+            catalogue.index.save(self._path(name), self._meta(session))
+
+    # --- rebuilding ----------------------------------------------------------------------
+
+    def rebuild(self, session: Session, progress: Progress | None = None) -> RebuildReport:
+        """Reload both catalogues and rebuild their indexes from stored embeddings (embedding
+        only what was never embedded), save them, then swap them in."""
+        started = datetime.now(UTC)
+        version = taxonomy_version(session)
+        store = VectorStore(self.embedder.dim)
+        offers: Catalogue[OfferEntry] = Catalogue(store, self.params)
+        clients: Catalogue[ClientEntry] = Catalogue(store, self.params)
+        sides: tuple[tuple[str, Catalogue[Any], Callable[[Session], list[Any]]], ...] = (
+            ("offers", offers, load_offers),
+            ("clients", clients, load_clients),
+        )
+        for name, catalogue, loader in sides:
+            entries: list[Any] = loader(session)
+            done = 0
+            for start in range(0, len(entries), 1000):
+                chunk = with_vectors(session, self.embedder, store, entries[start : start + 1000])
+                for entry in chunk:
+                    catalogue.put(entry)
+                done += len(chunk)
+                if progress:
+                    progress(f"{name}: embedding", done, len(entries))
+            catalogue.watermark = max((e.updated_at for e in entries), default=EPOCH)
+            ids = catalogue.statement_vector_ids()
+            if progress:
+                progress(f"{name}: indexing", 0, len(ids))
+            catalogue.index = VectorIndex.build(store.dim, ids, store.get(ids), self.params)
+            if progress:
+                progress(f"{name}: indexing", len(ids), len(ids))
+        with self.lock:
+            self._load_taxonomy(session, version)
+            self._save(session, offers, "offers")
+            self._save(session, clients, "clients")
+            self.store, self.offers, self.clients = store, offers, clients
+        seconds = (datetime.now(UTC) - started).total_seconds()
+        assert offers.index is not None
+        assert clients.index is not None
+        return RebuildReport(
+            offers=len(offers),
+            clients=len(clients),
+            offer_vectors=len(offers.index),
+            client_vectors=len(clients.index),
+            index_kind=offers.index.kind,
+            seconds=round(seconds, 2),
+        )
+
+
+def embedding_count(session: Session, model: str) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(TextEmbedding).where(TextEmbedding.model == model)
+        )
+        or 0
+    )

@@ -1,0 +1,489 @@
+"""Shortlists in both directions, stored exactly as they were given, with "why not" and the
+decisions people record on them.
+
+A shortlist is: the catalogues brought up to date, candidates scored at once, the best walked
+in order through the hard constraints (those read from the database at query time last, for
+the few that are left), the survivors scored exactly and explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from accounts import audit
+from accounts.actor import Actor
+from clients.access import client_for_reader, visible_client_ids
+from employers.offers import offer_for
+from employers.placements import HOLDING_PLACE
+from matching.catalogue import ClientEntry, OfferEntry
+from matching.constraints import (
+    Check,
+    OfferState,
+    Relaxation,
+    live_checks,
+    static_checks,
+)
+from matching.engine import Matcher
+from matching.explain import explain
+from matching.ranking import Candidates, client_candidates, offer_candidates, score_pair
+from matching.schemas import DecisionIn, ShortlistRequest
+from models.client import Client
+from models.errors import InvalidInput, NotFound, TransitionNotAllowed
+from models.matching import Shortlist, ShortlistDecision, ShortlistDirection, ShortlistItem
+from models.offer import Offer
+from models.placement import Placement, PlacementStatus
+from models.reference import nace_divisions
+from models.tutor import Tutor
+from models.user import Role
+
+#: Placements during which a tutor accompanies the newcomer.
+MENTORING = (PlacementStatus.planned, PlacementStatus.started)
+SHORTLISTERS = (Role.caseworker, Role.liaison)
+
+
+def relaxation(request: ShortlistRequest) -> Relaxation:
+    relax = request.relax
+    return Relaxation(
+        relax.distance_km, relax.hours_per_week, relax.language_levels, relax.education_levels
+    )
+
+
+def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState]:
+    """Status, expiry, places left and tutor load as the database has them now."""
+    if not offer_ids:
+        return {}
+    rows = session.execute(
+        select(Offer.id, Offer.status, Offer.expiry_date, Offer.places, Offer.tutor_id).where(
+            Offer.id.in_(offer_ids)
+        )
+    ).all()
+    taken = dict(
+        session.execute(
+            select(Placement.offer_id, func.count())
+            .where(Placement.offer_id.in_(offer_ids), Placement.status.in_(HOLDING_PLACE))
+            .group_by(Placement.offer_id)
+        ).all()
+    )
+    tutor_ids = sorted({r.tutor_id for r in rows if r.tutor_id is not None})
+    capacity = dict(
+        session.execute(select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))).all()
+    )
+    mentees = dict(
+        session.execute(
+            select(Placement.tutor_id, func.count())
+            .where(Placement.tutor_id.in_(tutor_ids), Placement.status.in_(MENTORING))
+            .group_by(Placement.tutor_id)
+        ).all()
+    )
+    return {
+        r.id: OfferState(
+            status=str(r.status),
+            expiry_date=r.expiry_date,
+            places_left=r.places - taken.get(r.id, 0),
+            tutor_mentees=mentees.get(r.tutor_id, 0) if r.tutor_id else None,
+            tutor_capacity=capacity.get(r.tutor_id) if r.tutor_id else None,
+        )
+        for r in rows
+    }
+
+
+def consents(session: Session, client_ids: list[int]) -> dict[int, bool]:
+    if not client_ids:
+        return {}
+    return dict(
+        session.execute(
+            select(Client.id, Client.consent_liaison).where(Client.id.in_(client_ids))
+        ).all()
+    )
+
+
+def _in_sector(sector: str, company_sector: str) -> bool:
+    if sector == company_sector:
+        return True
+    division = nace_divisions().get(company_sector)
+    return division is not None and division.section == sector
+
+
+def filter_reasons(offer: OfferEntry, request: ShortlistRequest) -> list[str]:
+    reasons = []
+    kinds = request.filters.kinds
+    if kinds and offer.facts.kind not in {k.value for k in kinds}:
+        reasons.append(f"filter: the offer is a {offer.facts.kind}, not one of the kinds asked")
+    sector = request.filters.sector
+    if sector and not _in_sector(sector, offer.facts.sector):
+        reasons.append(f"filter: the company's sector {offer.facts.sector} is not {sector}")
+    return reasons
+
+
+@dataclass
+class _Pick:
+    offer: OfferEntry
+    client: ClientEntry
+    checks: list[Check]
+
+
+def _walk(
+    candidates: Candidates,
+    slot_ids: list[int],
+    pair_of: Callable[[int], tuple[OfferEntry, ClientEntry] | None],
+    request: ShortlistRequest,
+    live: Callable[[list[_Pick]], list[_Pick]],
+) -> tuple[list[_Pick], int]:
+    """Candidates in first-pass order through the constraints until the pool is full.
+    The pool is larger than the list so the exact scores can reorder it."""
+    pool_size = max(3 * request.limit, request.limit + 20)
+    relax = relaxation(request)
+    ids = np.asarray([slot_ids[s] for s in candidates.slots.tolist()], dtype=np.int64)
+    order = np.lexsort((ids, -candidates.scores))
+    pool: list[_Pick] = []
+    pending: list[_Pick] = []
+    for position in order.tolist():
+        pair = pair_of(int(ids[position]))
+        if pair is None:
+            continue
+        offer, client = pair
+        if filter_reasons(offer, request):
+            continue
+        checks = static_checks(offer.facts, client.facts, relax, request.filters.max_distance_km)
+        if all(c.passed for c in checks):
+            pending.append(_Pick(offer, client, checks))
+        if len(pool) + len(pending) >= pool_size:
+            pool += live(pending)
+            pending = []
+            if len(pool) >= pool_size:
+                break
+    pool += live(pending)
+    return pool, len(ids)
+
+
+def _store(
+    session: Session,
+    actor: Actor,
+    matcher: Matcher,
+    request: ShortlistRequest,
+    direction: ShortlistDirection,
+    subject: tuple[int | None, int | None],
+    picks: list[_Pick],
+    considered: int,
+) -> Shortlist:
+    client_id, offer_id = subject
+    scored = []
+    for pick in picks:
+        pair = score_pair(
+            pick.offer,
+            pick.client,
+            matcher.store,
+            matcher.related,
+            matcher.weights,
+            matcher.offers.summaries.get(pick.offer.id),
+            matcher.clients.summaries.get(pick.client.id),
+        )
+        other = (
+            pick.offer.id if direction is ShortlistDirection.offers_for_client else pick.client.id
+        )
+        scored.append((pair, other, pick))
+    scored.sort(key=lambda item: (-item[0].score, item[1]))
+    shortlist = Shortlist(
+        direction=direction,
+        client_id=client_id,
+        offer_id=offer_id,
+        requested_by_id=actor.user_id,
+        request=request.model_dump(mode="json"),
+        model=matcher.embedder.name,
+        weights=matcher.weights.as_dict(),
+        considered=considered,
+    )
+    for rank, (pair, _other, pick) in enumerate(scored[: request.limit], start=1):
+        shortlist.items.append(
+            ShortlistItem(
+                rank=rank,
+                offer_id=pick.offer.id,
+                client_id=pick.client.id,
+                score=pair.score,
+                explanation=explain(pair, pick.checks, matcher.weights, matcher.concepts),
+            )
+        )
+    session.add(shortlist)
+    session.flush()
+    audit.record(session, actor, "create", "shortlist", shortlist.id, detail=direction.value)
+    return shortlist
+
+
+def shortlist_for_client(
+    session: Session,
+    actor: Actor,
+    matcher: Matcher,
+    client_id: int,
+    request: ShortlistRequest,
+    today: date | None = None,
+) -> Shortlist:
+    """Offers for a client, best first, each explained."""
+    actor.require(*SHORTLISTERS)
+    client_for_reader(session, actor, client_id)
+    today = today or date.today()
+    matcher.refresh(session)
+    with matcher.lock:
+        client = matcher.clients.entries[client_id]
+        candidates = offer_candidates(
+            matcher.offers,
+            client,
+            matcher.clients.summaries[client_id],
+            matcher.store,
+            matcher.related,
+            matcher.weights,
+        )
+
+        def pair_of(offer_id: int) -> tuple[OfferEntry, ClientEntry] | None:
+            offer = matcher.offers.entries.get(offer_id)
+            return None if offer is None else (offer, client)
+
+        def live(picks: list[_Pick]) -> list[_Pick]:
+            states = offer_states(session, [p.offer.id for p in picks])
+            kept = []
+            for pick in picks:
+                state = states.get(pick.offer.id)
+                if state is None:
+                    continue
+                checks = live_checks(pick.offer.facts, state, None, today)
+                if all(c.passed for c in checks):
+                    kept.append(_Pick(pick.offer, client, checks + pick.checks))
+            return kept
+
+        picks, considered = _walk(candidates, matcher.offers.slot_ids, pair_of, request, live)
+        return _store(
+            session,
+            actor,
+            matcher,
+            request,
+            ShortlistDirection.offers_for_client,
+            (client_id, None),
+            picks,
+            considered,
+        )
+
+
+def shortlist_for_offer(
+    session: Session,
+    actor: Actor,
+    matcher: Matcher,
+    offer_id: int,
+    request: ShortlistRequest,
+    today: date | None = None,
+) -> Shortlist:
+    """Clients for an offer, best first, each explained. Only clients who consented to share
+    their profile with liaison officers; a caseworker sees only their own and shared ones."""
+    actor.require(*SHORTLISTERS)
+    offer_for(session, actor, offer_id)
+    today = today or date.today()
+    matcher.refresh(session)
+    visible: set[int] | None = None
+    if actor.role is Role.caseworker:
+        visible = set(session.scalars(visible_client_ids(actor)))
+    with matcher.lock:
+        offer = matcher.offers.entries.get(offer_id)
+        states = offer_states(session, [offer_id])
+        failed = (
+            []
+            if offer is None
+            else [
+                c for c in live_checks(offer.facts, states[offer_id], None, today) if not c.passed
+            ]
+        )
+        if offer is None or failed:
+            state = states[offer_id]
+            reason = failed[0].detail if failed else None
+            raise TransitionNotAllowed("offer", state.status, "shortlist clients for", reason)
+        candidates = client_candidates(
+            matcher.clients,
+            offer,
+            matcher.offers.summaries[offer_id],
+            matcher.store,
+            matcher.related,
+            matcher.weights,
+        )
+
+        def pair_of(client_id: int) -> tuple[OfferEntry, ClientEntry] | None:
+            client = matcher.clients.entries.get(client_id)
+            if client is None or not client.consent_liaison:
+                return None
+            if visible is not None and client_id not in visible:
+                return None
+            return offer, client
+
+        def live(picks: list[_Pick]) -> list[_Pick]:
+            consent = consents(session, [p.client.id for p in picks])
+            kept = []
+            for pick in picks:
+                check = live_checks(
+                    offer.facts, states[offer_id], consent.get(pick.client.id, False), today
+                )
+                if all(c.passed for c in check):
+                    kept.append(_Pick(offer, pick.client, check + pick.checks))
+            return kept
+
+        picks, considered = _walk(candidates, matcher.clients.slot_ids, pair_of, request, live)
+        return _store(
+            session,
+            actor,
+            matcher,
+            request,
+            ShortlistDirection.clients_for_offer,
+            (None, offer_id),
+            picks,
+            considered,
+        )
+
+
+def shortlist_for(session: Session, actor: Actor, shortlist_id: int) -> Shortlist:
+    """A stored shortlist, for those who could have asked for it."""
+    actor.require(*SHORTLISTERS)
+    shortlist = session.get(Shortlist, shortlist_id)
+    if shortlist is None:
+        raise NotFound("shortlist", shortlist_id)
+    if shortlist.direction is ShortlistDirection.offers_for_client:
+        assert shortlist.client_id is not None
+        try:
+            client_for_reader(session, actor, shortlist.client_id)
+        except NotFound:
+            raise NotFound("shortlist", shortlist_id) from None
+    elif actor.role is Role.caseworker and shortlist.requested_by_id != actor.user_id:
+        raise NotFound("shortlist", shortlist_id)
+    return shortlist
+
+
+def read_shortlist(session: Session, actor: Actor, shortlist_id: int) -> Shortlist:
+    shortlist = shortlist_for(session, actor, shortlist_id)
+    audit.record(session, actor, "read", "shortlist", shortlist.id)
+    return shortlist
+
+
+def _candidate_item(shortlist: Shortlist, candidate_id: int) -> ShortlistItem | None:
+    for item in shortlist.items:
+        other = (
+            item.offer_id
+            if shortlist.direction is ShortlistDirection.offers_for_client
+            else item.client_id
+        )
+        if other == candidate_id:
+            return item
+    return None
+
+
+def record_decision(
+    session: Session, actor: Actor, shortlist_id: int, data: DecisionIn
+) -> ShortlistDecision:
+    """A person's decision on one candidate (proposed, rejected with a reason, contacted)."""
+    shortlist = shortlist_for(session, actor, shortlist_id)
+    item = _candidate_item(shortlist, data.candidate_id)
+    if item is None:
+        raise InvalidInput(
+            "candidate_id", f"{data.candidate_id} is not on shortlist {shortlist_id}"
+        )
+    reason = (data.reason or "").strip() or None
+    if data.decision.value == "rejected" and reason is None:
+        raise InvalidInput("reason", "a rejection needs a reason")
+    decision = ShortlistDecision(
+        shortlist_id=shortlist.id,
+        item_id=item.id,
+        decision=data.decision,
+        reason=reason,
+        decided_by_id=actor.user_id,
+    )
+    shortlist.decisions.append(decision)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "shortlist_decision",
+        decision.id,
+        ["decision", "reason"] if reason else ["decision"],
+        detail=f"shortlist {shortlist.id}, candidate {data.candidate_id}: {data.decision.value}",
+    )
+    return decision
+
+
+def why_not(
+    session: Session,
+    actor: Actor,
+    matcher: Matcher,
+    shortlist_id: int,
+    candidate_id: int,
+    today: date | None = None,
+) -> dict[str, Any]:
+    """Why an offer (or client) is not on a shortlist: the constraints it fails under the
+    shortlist's own request, or its score against the lowest listed one."""
+    shortlist = shortlist_for(session, actor, shortlist_id)
+    request = ShortlistRequest.model_validate(shortlist.request)
+    today = today or date.today()
+    item = _candidate_item(shortlist, candidate_id)
+    lowest = min((i.score for i in shortlist.items), default=None)
+    answer: dict[str, Any] = {
+        "candidate_id": candidate_id,
+        "on_list": item is not None,
+        "rank": item.rank if item else None,
+        "reasons": [],
+        "score": item.score if item else None,
+        "lowest_listed_score": lowest,
+        "explanation": item.explanation if item else None,
+    }
+    if item is not None:
+        return answer
+    offers_for_client = shortlist.direction is ShortlistDirection.offers_for_client
+    if offers_for_client:
+        offer_for(session, actor, candidate_id)
+        pair_ids: tuple[int | None, int | None] = (candidate_id, shortlist.client_id)
+    else:
+        client_for_reader(session, actor, candidate_id)
+        pair_ids = (shortlist.offer_id, candidate_id)
+    offer_id, client_id = pair_ids
+    assert offer_id is not None
+    assert client_id is not None
+    matcher.refresh(session)
+    with matcher.lock:
+        states = offer_states(session, [offer_id])
+        offer = matcher.offers.entries.get(offer_id)
+        client = matcher.clients.entries.get(client_id)
+        reasons: list[str] = answer["reasons"]
+        consent = None if offers_for_client else consents(session, [client_id]).get(client_id)
+        if offer is None or client is None:
+            state = states.get(offer_id)
+            reasons.append(
+                f"the offer is {state.status}, not published" if state else "not in the catalogue"
+            )
+            return answer
+        checks = live_checks(offer.facts, states[offer_id], consent, today) + static_checks(
+            offer.facts, client.facts, relaxation(request), request.filters.max_distance_km
+        )
+        reasons += filter_reasons(offer, request) if offers_for_client else []
+        reasons += [f"{c.name}: {c.detail}" for c in checks if not c.passed]
+        pair = score_pair(
+            offer,
+            client,
+            matcher.store,
+            matcher.related,
+            matcher.weights,
+            matcher.offers.summaries.get(offer_id),
+            matcher.clients.summaries.get(client_id),
+        )
+        answer["score"] = pair.score
+        answer["explanation"] = explain(pair, checks, matcher.weights, matcher.concepts)
+        if pair.essential == 0 and pair.optional == 0:
+            reasons.append("no requirement is met by any of the client's skills")
+        elif not reasons:
+            if lowest is not None and pair.score <= lowest:
+                reasons.append(
+                    f"score {pair.score:.4f} is below the lowest listed score {lowest:.4f}"
+                )
+            else:
+                reasons.append(
+                    "it would be listed now: something changed since the shortlist was made"
+                )
+    return answer
