@@ -86,6 +86,9 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with app.state.session_factory() as session:
+            app.state.matcher.refresh(session)  # catalogues and indexes loaded at start-up
+            session.commit()
         scheduler = (
             start_scheduler(app.state.session_factory) if settings.scheduler_enabled else None
         )

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy.orm import Session
@@ -30,6 +30,8 @@ app.add_typer(geo_app, name="geo")
 app.add_typer(taxonomy_app, name="taxonomy")
 offers_app = typer.Typer(help="Offers: expiry, JobPosting import and export.", no_args_is_help=True)
 app.add_typer(offers_app, name="offers")
+index_app = typer.Typer(help="Matching indexes.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
 
 
 @db_app.command("upgrade")
@@ -256,9 +258,43 @@ def demo(seed: int = 7) -> None:
         normaliser = SkillsCache(thresholds(Settings())).normaliser(session)
         summary = load_demo(session, seed=seed, progress=typer.echo, normaliser=normaliser)
     typer.echo(summary.describe())
+    _rebuild_index()
     typer.echo(f"\nSign in with any of these emails and the password '{DEMO_PASSWORD}':")
     for role, email in summary.sign_ins:
         typer.echo(f"  {role:<11} {email}")
+
+
+@index_app.command("rebuild")
+def index_rebuild() -> None:
+    """Embed what was never embedded, rebuild the offer and client indexes from the stored
+    embeddings and save them (the old ones keep serving until the new ones are complete)."""
+    _rebuild_index()
+
+
+def _rebuild_index() -> None:
+    from api.app import build_matcher
+
+    settings = Settings()
+    typer.echo(f"loading the embedding model {settings.embedding_model}")
+    matcher = build_matcher(settings)
+    bars: dict[str, Any] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = typer.progressbar(length=max(total, 1), label=stage)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    with _unit_of_work() as session:
+        report = matcher.rebuild(session, progress)
+    typer.echo(
+        f"indexed {report.offers} published offers ({report.offer_vectors} distinct requirement "
+        f"texts) and {report.clients} clients ({report.client_vectors} distinct skill texts), "
+        f"{report.index_kind} index, in {report.seconds} s, under {settings.index_dir}"
+    )
 
 
 @contextmanager

@@ -104,16 +104,20 @@ class VectorIndex:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         data = faiss.serialize_index(self._index)
         meta = {**meta, "dim": self.dim, "count": len(self), "kind": self.kind}
-        with open(tmp, "wb") as handle:
-            np.savez(
-                handle,
-                index=data,
-                ids=np.fromiter(self._ids, dtype=np.int64, count=len(self._ids)),
-                meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-            )
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        try:
+            with open(tmp, "wb") as handle:
+                np.savez(
+                    handle,
+                    index=data,
+                    ids=np.fromiter(self._ids, dtype=np.int64, count=len(self._ids)),
+                    meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                )
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: Path, params: IndexParams) -> tuple[VectorIndex, dict[str, Any]] | None:

@@ -22,8 +22,8 @@ from matching.taxonomy.text import normalise
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent, SizeClass
 from models.db import build_engine, session_factory, unit_of_work
-from models.offer import ContractType, Offer, OfferKind, OfferRequirement, OfferStatus
 from models.matching import Shortlist, ShortlistDirection, ShortlistItem
+from models.offer import ContractType, Offer, OfferKind, OfferRequirement, OfferStatus
 from models.placement import Placement
 from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
@@ -96,7 +96,8 @@ class Builder:
         return self.add(Company(name=name, **values))
 
     def tutor(self, company_id: int, **kw: Any) -> Tutor:
-        return self.add(Tutor(company_id=company_id, name="Maria Huber", max_mentees=2, **kw))
+        values: dict[str, Any] = {"name": "Maria Huber", "max_mentees": 2, **kw}
+        return self.add(Tutor(company_id=company_id, **values))
 
     def offer(
         self, company_id: int, status: OfferStatus = OfferStatus.published, **kw: Any

@@ -1,0 +1,125 @@
+"""Saved indexes: swapped atomically, checked against model and database, rebuilt from stored
+embeddings without embedding again; a failed rebuild leaves the old one serving."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from api.settings import Settings
+from matching.ann import IndexParams, VectorIndex
+from matching.embedding import Embedder, Vectors
+from matching.engine import Matcher
+from models.db import unit_of_work
+from models.offer import OfferRequirement
+from tests.world import World
+
+
+class NoEmbedding(Embedder):
+    """A model that must not be asked: every text should already be stored."""
+
+    def __init__(self, real: Embedder) -> None:
+        super().__init__(real.name, None, real.dim)
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> Vectors:
+        raise AssertionError(f"embedded again: {list(texts)[:3]}")
+
+
+def unit_vectors(count: int, dim: int = 8, seed: int = 0) -> Vectors:
+    vectors = np.random.default_rng(seed).standard_normal((count, dim)).astype(np.float32)
+    normed: Vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    return normed
+
+
+def test_a_crash_while_saving_leaves_the_old_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "offers.npz"
+    old = VectorIndex.build(8, np.arange(10), unit_vectors(10), IndexParams())
+    old.save(path, {"model": "m"})
+    new = VectorIndex.build(8, np.arange(50), unit_vectors(50, seed=1), IndexParams())
+
+    def power_cut(fd: int) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(os, "fsync", power_cut)
+    with pytest.raises(OSError, match="disk gone"):
+        new.save(path, {"model": "m"})
+
+    loaded = VectorIndex.load(path, IndexParams())
+    assert loaded is not None
+    index, meta = loaded
+    assert len(index) == 10
+    assert meta["count"] == 10
+    assert [p.name for p in tmp_path.iterdir()] == ["offers.npz"]
+
+
+def test_a_large_index_is_ivf_and_finds_its_own_vectors(tmp_path: Path) -> None:
+    vectors = unit_vectors(3000, dim=16)
+    index = VectorIndex.build(16, np.arange(3000) + 7, vectors, IndexParams(exact_limit=1000))
+    assert index.kind == "ivf"
+    _sims, ids = index.search(vectors[:50], 1)
+    assert (ids[:, 0] == np.arange(50) + 7).mean() > 0.9
+    assert index.add(np.array([7, 99_999]), vectors[:2]) == 1
+
+
+def _matcher(settings: Settings, embedder: Embedder) -> Matcher:
+    return Matcher(embedder, settings.index_dir, IndexParams())
+
+
+def test_a_restart_rebuilds_from_stored_embeddings_without_the_model(
+    world: World, db: sessionmaker[Session], settings: Settings, embedder: Embedder
+) -> None:
+    with unit_of_work(db) as session:
+        first = _matcher(settings, embedder)
+        first.refresh(session)
+    assert (settings.index_dir / "offers.npz").exists()
+
+    with unit_of_work(db) as session:
+        restarted = _matcher(settings, NoEmbedding(embedder))
+        restarted.refresh(session)
+    assert set(restarted.offers.entries) == set(first.offers.entries)
+    assert restarted.offers.index is not None
+    assert first.offers.index is not None
+    assert len(restarted.offers.index) == len(first.offers.index)
+
+
+def test_a_saved_index_of_another_model_is_not_used(
+    world: World, db: sessionmaker[Session], settings: Settings, embedder: Embedder
+) -> None:
+    other = VectorIndex.build(embedder.dim, [123_456], unit_vectors(1, embedder.dim), IndexParams())
+    other.save(settings.index_dir / "offers.npz", {"model": "another-model", "taxonomy": [0, 0]})
+    with unit_of_work(db) as session:
+        matcher = _matcher(settings, embedder)
+        matcher.refresh(session)
+    assert matcher.offers.index is not None
+    assert 123_456 not in matcher.offers.index
+
+
+def test_a_failed_rebuild_leaves_the_old_index_serving(
+    world: World, db: sessionmaker[Session], settings: Settings, embedder: Embedder
+) -> None:
+    with unit_of_work(db) as session:
+        matcher = _matcher(settings, embedder)
+        matcher.rebuild(session)
+    saved = (settings.index_dir / "offers.npz").read_bytes()
+    serving = matcher.offers
+    with unit_of_work(db) as session:
+        requirement = session.scalars(
+            select(OfferRequirement).where(OfferRequirement.offer_id == world.ids["offer_a"])
+        ).first()
+        assert requirement is not None
+        requirement.text = "Words no process has embedded yet"
+    matcher.embedder = NoEmbedding(embedder)
+
+    with unit_of_work(db) as session, pytest.raises(AssertionError, match="embedded again"):
+        matcher.rebuild(session)
+
+    assert matcher.offers is serving
+    assert (settings.index_dir / "offers.npz").read_bytes() == saved
