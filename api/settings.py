@@ -71,13 +71,13 @@ class Settings(BaseSettings):
         default=0.15, ge=0, le=1, description="Weight of aspirations against the occupation"
     )
     match_credit_related: float = Field(
-        default=0.5, ge=0, le=1, description="Credit factor of a related or broader concept"
+        default=0.3, ge=0, le=1, description="Credit factor of a related or broader concept"
     )
     match_credit_semantic: float = Field(
         default=0.85, ge=0, le=1, description="Credit factor (times similarity) of close words"
     )
     match_semantic_threshold: float = Field(
-        default=0.6, ge=0, le=1, description="Least cosine similarity that counts as met"
+        default=0.7, ge=0, le=1, description="Least cosine similarity that counts as met"
     )
     match_neighbours: int = Field(
         default=64, ge=1, le=4096, description="FAISS neighbours looked up per statement"

@@ -86,15 +86,37 @@ class ClientEntry:
 Entry = TypeVar("Entry", OfferEntry, ClientEntry)
 
 
-def statement_concepts(links: Iterable[ConceptLink]) -> tuple[ConceptLink, ...]:
-    """A person's confirmation replaces the proposals; otherwise every proposal counts."""
+#: Lexical proposals this close to the best one count too (a label shared by two concepts).
+TIE = 0.02
+
+
+#: A statement spelt as a label means that label; informal readings of it are not added.
+LEXICAL_SURE = 0.95
+
+
+def statement_concepts(
+    links: Iterable[ConceptLink], informal: bool = True
+) -> tuple[ConceptLink, ...]:
+    """What a statement is taken to mean. A person's confirmation replaces the proposals.
+    Otherwise the best lexical proposal (and any tied with it) counts, since the others are
+    alternative readings of the same words; and, for a client's statement that does not
+    spell out a label, every informal-experience proposal counts, since one experience
+    evidences several skills. A requirement asks for skills: informal readings of it are
+    not used."""
     links = list(links)
     confirmed = [
         ConceptLink(link.concept_id, 1.0, MappingHow.confirmed.value)
         for link in links
         if link.how == MappingHow.confirmed.value
     ]
-    return tuple(confirmed or links)
+    if confirmed:
+        return tuple(confirmed)
+    lexical = [link for link in links if link.how != MappingHow.informal.value]
+    best = max((link.score for link in lexical), default=0.0)
+    chosen = [link for link in lexical if link.score >= best - TIE]
+    if informal and best < LEXICAL_SURE:
+        chosen += [link for link in links if link.how == MappingHow.informal.value]
+    return tuple(chosen)
 
 
 class VectorStore:
@@ -408,7 +430,9 @@ def load_offers(session: Session, ids: list[int] | None = None) -> list[OfferEnt
                 tutor_id=r.tutor_id,
             )
             statements = tuple(
-                Statement(req_id, text, essential, statement_concepts(concepts.get(req_id, ())))
+                Statement(
+                    req_id, text, essential, statement_concepts(concepts.get(req_id, ()), False)
+                )
                 for req_id, text, essential in requirements.get(r.id, ())
             )
             occupation = occupation_label.get(r.occupation_uri or "", r.title)

@@ -41,9 +41,9 @@ class Weights:
     optional: float = 0.1
     summary: float = 0.05
     aspiration: float = 0.15
-    related: float = 0.5
+    related: float = 0.3
     semantic: float = 0.85
-    semantic_threshold: float = 0.6
+    semantic_threshold: float = 0.7
     neighbours: int = 64
 
     def as_dict(self) -> dict[str, float]:
