@@ -273,7 +273,8 @@ def tfidf(docs: list[str]) -> np.ndarray:
         for token, tf in Counter(doc).items():
             matrix[row, vocabulary[token]] = (1 + math.log(tf)) * math.log(len(docs) / df[token])
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.maximum(norms, 1e-9)
+    normed: np.ndarray = matrix / np.maximum(norms, 1e-9)
+    return normed
 
 
 class PlainLookup:
