@@ -533,7 +533,12 @@ def with_vectors(
         texts.update(s.text for s in entry.statements)
         texts.add(entry.occupation if isinstance(entry, OfferEntry) else entry.aspirations)
     texts.discard("")
-    found = embed_texts(session, embedder, sorted(texts))
+    # Stored vectors are a cache shared by every process: they are written and committed in
+    # a session of their own, so a request that fails afterwards cannot roll back embeddings
+    # this process already holds in memory under their ids.
+    with Session(bind=session.get_bind()) as own:
+        found = embed_texts(own, embedder, sorted(texts))
+        own.commit()
     ids = {text: vid for text, (vid, _v) in found.items()}
     for vid, vector in found.values():
         store.add(vid, vector)
