@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.ann import IndexParams, VectorIndex
@@ -223,12 +223,3 @@ class Matcher:
             index_kind=offers.index.kind,
             seconds=round(seconds, 2),
         )
-
-
-def embedding_count(session: Session, model: str) -> int:
-    return (
-        session.scalar(
-            select(func.count()).select_from(TextEmbedding).where(TextEmbedding.model == model)
-        )
-        or 0
-    )

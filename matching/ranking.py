@@ -30,7 +30,6 @@ from matching.catalogue import (
 )
 from models.taxonomy import MappingHow
 
-EARTH_RADIUS_KM = 6371.0088
 #: Related concepts followed per concept (a skill group may have hundreds of narrower skills).
 MAX_RELATED = 40
 
@@ -175,15 +174,6 @@ def score_pair(
 
 
 # --- the vectorised first pass -----------------------------------------------------------
-
-
-def haversine_many(lat: float, lon: float, lats: Floats, lons: Floats) -> Floats:
-    phi1, phi2 = np.radians(lat), np.radians(lats)
-    dphi = phi2 - phi1
-    dlambda = np.radians(lons) - np.radians(lon)
-    a = np.sin(dphi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(dlambda / 2) ** 2
-    result: Floats = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-    return result
 
 
 def _related(concept_id: int, related: dict[int, frozenset[int]]) -> list[int]:
