@@ -12,6 +12,8 @@ a travel limit, so distance filters part of the candidates.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import random
 import sys
 import threading
@@ -290,6 +292,9 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--million", action="store_true")
+    parser.add_argument(
+        "--profile", action="store_true", help="print where in-process shortlists spend time"
+    )
     args = parser.parse_args()
     rng = random.Random(5)
     if args.million:
@@ -345,12 +350,19 @@ def main() -> None:
         ("clients for an offer", sample_offers, shortlist_for_offer, li),
     ):
         times = []
+        profiler = cProfile.Profile() if args.profile else None
         with factory() as session:
             for subject in ids:
                 started = time.perf_counter()
+                if profiler:
+                    profiler.enable()
                 run(session, actor, matcher, subject, ShortlistRequest(limit=20))
+                if profiler:
+                    profiler.disable()
                 times.append(1000 * (time.perf_counter() - started))
             session.rollback()
+        if profiler:
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         print(
             f"{name}, in-process: p50 {percentile(times, 50):.1f} ms, "
             f"p95 {percentile(times, 95):.1f} ms ({len(times)} shortlists of 20, explained "

@@ -31,7 +31,8 @@ from models.offer import Offer, OfferLanguage, OfferRequirement, OfferStatus, Re
 from models.taxonomy import MappingHow, Occupation, SkillBroader, SkillRelation
 
 #: Rows changed this long before the last one seen are looked at again: a transaction that
-#: started earlier may commit later.
+#: started earlier may commit later. Once a scan has run this long after the last change,
+#: everything up to that change has been seen and later scans start from it.
 RESCAN = timedelta(seconds=60)
 Floats = npt.NDArray[np.float32]
 Ints = npt.NDArray[np.int64]
@@ -184,6 +185,7 @@ class Catalogue(Generic[Entry]):
     summaries: dict[int, Floats] = field(default_factory=dict)
     index: VectorIndex | None = None
     watermark: datetime | None = None
+    settled: bool = False
     _arrays: Arrays | None = None
     _concept_arrays: dict[int, tuple[Ints, Floats]] = field(default_factory=dict)
 

@@ -34,6 +34,7 @@ from matching.catalogue import (
 from matching.embedding import Embedder
 from matching.ranking import Weights
 from matching.taxonomy.index import taxonomy_version
+from models.base import utcnow
 from models.client import Client
 from models.matching import TextEmbedding
 from models.offer import Offer
@@ -115,7 +116,8 @@ class Matcher:
             if not had_index and catalogue.index is not None:
                 self._save(session, catalogue, name)
             return
-        since = catalogue.watermark - RESCAN
+        scanned_at = utcnow()
+        since = catalogue.watermark if catalogue.settled else catalogue.watermark - RESCAN
         rows = session.execute(select(table.id, table.updated_at).where(table.updated_at > since))
         changed: list[int] = []
         latest = catalogue.watermark
@@ -133,6 +135,7 @@ class Matcher:
             for entry in entries:
                 catalogue.put(entry)
             catalogue.index_missing(s.vector_id for e in entries for s in e.statements)
+        catalogue.settled = scanned_at - latest > RESCAN
         catalogue.watermark = latest
 
     def _fill(self, session: Session, catalogue: Catalogue[Any], entries: list[Any]) -> None:

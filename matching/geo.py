@@ -7,7 +7,10 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -141,3 +144,15 @@ def import_gazetteer(
         if progress is not None:
             progress(1)
     return added, updated
+
+
+def haversine_km_to_many(
+    lat: float, lon: float, lats: npt.NDArray[np.floating[Any]], lons: npt.NDArray[np.floating[Any]]
+) -> npt.NDArray[np.float64]:
+    """Distances from one point to many at once (NaN where a place is unknown)."""
+    phi1 = math.radians(lat)
+    phi2 = np.radians(lats.astype(np.float64))
+    dlmb = np.radians(lons.astype(np.float64) - lon)
+    a = np.sin((phi2 - phi1) / 2) ** 2 + math.cos(phi1) * np.cos(phi2) * np.sin(dlmb / 2) ** 2
+    distances: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+    return distances

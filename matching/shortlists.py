@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,7 +23,7 @@ from accounts.actor import Actor
 from clients.access import client_for_reader, visible_client_ids
 from employers.offers import offer_for
 from employers.placements import HOLDING_PLACE
-from matching.catalogue import ClientEntry, OfferEntry
+from matching.catalogue import Arrays, ClientEntry, Floats, Ints, OfferEntry
 from matching.constraints import (
     Check,
     OfferState,
@@ -32,6 +33,7 @@ from matching.constraints import (
 )
 from matching.engine import Matcher
 from matching.explain import explain
+from matching.geo import haversine_km_to_many
 from matching.ranking import Candidates, client_candidates, offer_candidates, score_pair
 from matching.schemas import DecisionIn, ShortlistRequest
 from models.client import Client
@@ -129,12 +131,38 @@ class _Pick:
     checks: list[Check]
 
 
+#: Slack (km) of the vectorised reach pre-filter, so that it only drops pairs the exact
+#: distance check would refuse too.
+REACH_SLACK_KM = 0.5
+
+
+def within_reach(
+    arrays: Arrays,
+    slots: Ints,
+    point: tuple[float | None, float | None],
+    allowed_km: float | Floats,
+    request: ShortlistRequest,
+) -> npt.NDArray[np.bool_]:
+    """Which candidates (catalogue slots) can be within travel distance of ``point``: a cheap
+    first cut before the exact constraint checks, which still decide."""
+    lat, lon = point
+    if lat is None or lon is None:
+        return np.zeros(len(slots), dtype=bool)
+    allowed = np.asarray(allowed_km, dtype=np.float64) + request.relax.distance_km
+    if request.filters.max_distance_km is not None:
+        allowed = np.minimum(allowed, request.filters.max_distance_km)
+    km = haversine_km_to_many(lat, lon, arrays.latitude[slots], arrays.longitude[slots])
+    reachable: npt.NDArray[np.bool_] = km <= allowed + REACH_SLACK_KM
+    return reachable
+
+
 def _walk(
     candidates: Candidates,
     slot_ids: list[int],
     pair_of: Callable[[int], tuple[OfferEntry, ClientEntry] | None],
     request: ShortlistRequest,
     live: Callable[[list[_Pick]], list[_Pick]],
+    reachable: npt.NDArray[np.bool_] | None = None,
 ) -> tuple[list[_Pick], int]:
     """Candidates in first-pass order through the constraints until the pool is full.
     The pool is larger than the list so the exact scores can reorder it."""
@@ -142,6 +170,8 @@ def _walk(
     relax = relaxation(request)
     ids = np.asarray([slot_ids[s] for s in candidates.slots.tolist()], dtype=np.int64)
     order = np.lexsort((ids, -candidates.scores))
+    if reachable is not None:
+        order = order[reachable[order]]
     pool: list[_Pick] = []
     pending: list[_Pick] = []
     for position in order.tolist():
@@ -256,7 +286,17 @@ def shortlist_for_client(
                     kept.append(_Pick(pick.offer, client, checks + pick.checks))
             return kept
 
-        picks, considered = _walk(candidates, matcher.offers.slot_ids, pair_of, request, live)
+        arrays = matcher.offers.arrays()
+        reachable = arrays.remote[candidates.slots] | within_reach(
+            arrays,
+            candidates.slots,
+            (client.facts.latitude, client.facts.longitude),
+            client.facts.max_travel_km,
+            request,
+        )
+        picks, considered = _walk(
+            candidates, matcher.offers.slot_ids, pair_of, request, live, reachable
+        )
         return _store(
             session,
             actor,
@@ -328,7 +368,19 @@ def shortlist_for_offer(
                     kept.append(_Pick(offer, pick.client, check + pick.checks))
             return kept
 
-        picks, considered = _walk(candidates, matcher.clients.slot_ids, pair_of, request, live)
+        reachable = None
+        if not offer.facts.remote:
+            arrays = matcher.clients.arrays()
+            reachable = within_reach(
+                arrays,
+                candidates.slots,
+                (offer.facts.latitude, offer.facts.longitude),
+                arrays.max_km[candidates.slots],
+                request,
+            )
+        picks, considered = _walk(
+            candidates, matcher.clients.slot_ids, pair_of, request, live, reachable
+        )
         return _store(
             session,
             actor,

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.settings import Settings
 from matching.ann import IndexParams, VectorIndex
 from matching.embedding import Embedder, Vectors
 from matching.engine import Matcher
+from models.client import Client
 from models.db import unit_of_work
-from models.offer import OfferRequirement
+from models.offer import Offer, OfferRequirement
 from tests.world import World
 
 
@@ -123,3 +125,46 @@ def test_a_failed_rebuild_leaves_the_old_index_serving(
 
     assert matcher.offers is serving
     assert (settings.index_dir / "offers.npz").read_bytes() == saved
+
+
+def _restamp_offer(db: sessionmaker[Session], offer_id: int, title: str, when: datetime) -> None:
+    with unit_of_work(db) as session:
+        session.execute(
+            update(Offer).where(Offer.id == offer_id).values(title=title, updated_at=when)
+        )
+
+
+def test_a_change_committed_late_with_an_earlier_stamp_is_still_seen(
+    world: World, db: sessionmaker[Session], settings: Settings, embedder: Embedder
+) -> None:
+    with unit_of_work(db) as session:
+        matcher = _matcher(settings, embedder)
+        matcher.refresh(session)
+    watermark = matcher.offers.watermark
+    assert watermark is not None
+    offer_id = world.ids["offer_a"]
+    _restamp_offer(db, offer_id, "Stamped before the last change", watermark - timedelta(seconds=5))
+
+    with unit_of_work(db) as session:
+        matcher.refresh(session)
+    assert matcher.offers.entries[offer_id].title == "Stamped before the last change"
+
+
+def test_once_settled_a_scan_starts_from_the_last_change(
+    world: World, db: sessionmaker[Session], settings: Settings, embedder: Embedder
+) -> None:
+    offer_id = world.ids["offer_a"]
+    long_ago = datetime.now(UTC) - timedelta(minutes=10)
+    with unit_of_work(db) as session:
+        session.execute(update(Offer).values(updated_at=long_ago))
+        session.execute(update(Client).values(updated_at=long_ago))
+    with unit_of_work(db) as session:
+        matcher = _matcher(settings, embedder)
+        matcher.refresh(session)
+        matcher.refresh(session)
+    assert matcher.offers.settled
+    _restamp_offer(db, offer_id, "A change seen at once", long_ago + timedelta(seconds=1))
+
+    with unit_of_work(db) as session:
+        matcher.refresh(session)
+    assert matcher.offers.entries[offer_id].title == "A change seen at once"
