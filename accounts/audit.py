@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
-from models.audit import AuditEvent
+from models.audit import AuditEvent, StatusChange
 from models.db import fetch_page
 from models.errors import InvalidInput
 from models.user import Role
@@ -82,3 +82,44 @@ def list_events(
     if filters.since:
         query = query.where(AuditEvent.at >= filters.since)
     return fetch_page(session, query.order_by(AuditEvent.id.desc()), limit, offset)
+
+
+def record_status(
+    session: Session,
+    actor: Actor | None,
+    entity: str,
+    entity_id: int,
+    from_status: str | None,
+    to_status: str,
+    reason: str | None = None,
+) -> None:
+    """One state change of a proposal, placement, tutor or checkpoint, beside its audit row."""
+    session.add(
+        StatusChange(
+            entity=entity,
+            entity_id=entity_id,
+            from_status=from_status,
+            to_status=to_status,
+            actor_id=actor.user_id if actor else None,
+            reason=reason,
+        )
+    )
+    record(
+        session,
+        actor,
+        "transition",
+        entity,
+        entity_id,
+        ["status"],
+        detail=f"{from_status or '-'} -> {to_status}",
+    )
+
+
+def status_history(session: Session, entity: str, entity_id: int) -> list[StatusChange]:
+    return list(
+        session.scalars(
+            select(StatusChange)
+            .where(StatusChange.entity == entity, StatusChange.entity_id == entity_id)
+            .order_by(StatusChange.id)
+        )
+    )

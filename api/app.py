@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
@@ -16,14 +17,18 @@ from api.routers import (
     auth,
     clients,
     companies,
+    followup,
+    inbox,
+    indicators,
     offers,
     placements,
+    proposals,
     shortlists,
     tutors,
     users,
 )
 from api.routers import skills as skills_api
-from api.scheduler import start_scheduler
+from api.scheduler import JobContext, start_scheduler
 from api.settings import Settings
 from employers.offers import Review
 from employers.screening import Screener
@@ -89,8 +94,11 @@ def create_app(
         with app.state.session_factory() as session:
             app.state.matcher.refresh(session)  # catalogues and indexes loaded at start-up
             session.commit()
+        context = JobContext(settings, lambda: app.state.matcher)
         scheduler = (
-            start_scheduler(app.state.session_factory) if settings.scheduler_enabled else None
+            start_scheduler(app.state.session_factory, context)
+            if settings.scheduler_enabled
+            else None
         )
         yield
         if scheduler is not None:
@@ -105,6 +113,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.clock = date.today  # tests move the clock by replacing it
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
     app.state.skills = skills or SkillsCache(thresholds(settings))
@@ -114,7 +123,21 @@ def create_app(
     )
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
-    routers = (auth, users, audit, companies, offers, tutors, placements, clients, shortlists)
+    routers = (
+        auth,
+        users,
+        audit,
+        companies,
+        offers,
+        tutors,
+        placements,
+        proposals,
+        followup,
+        clients,
+        shortlists,
+        inbox,
+        indicators,
+    )
     for module in (*routers, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(pages.router)

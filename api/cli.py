@@ -32,6 +32,8 @@ offers_app = typer.Typer(help="Offers: expiry, JobPosting import and export.", n
 app.add_typer(offers_app, name="offers")
 index_app = typer.Typer(help="Matching indexes.", no_args_is_help=True)
 app.add_typer(index_app, name="index")
+jobs_app = typer.Typer(help="Scheduled jobs, run by hand", no_args_is_help=True)
+app.add_typer(jobs_app, name="jobs")
 
 
 @db_app.command("upgrade")
@@ -295,6 +297,81 @@ def _rebuild_index() -> None:
         f"texts) and {report.clients} clients ({report.client_vectors} distinct skill texts), "
         f"{report.index_kind} index, in {report.seconds} s, under {settings.index_dir}"
     )
+
+
+def _job_context(settings: Settings) -> Any:
+    from api.app import build_matcher
+    from api.scheduler import JobContext
+
+    matchers: list[Any] = []
+
+    def matcher() -> Any:
+        if not matchers:
+            matchers.append(build_matcher(settings))
+        return matchers[0]
+
+    return JobContext(settings, matcher)
+
+
+@jobs_app.command("list")
+def jobs_list() -> None:
+    """The scheduled jobs, when they run (UTC) and what they do."""
+    from api.scheduler import JOBS
+
+    for job in JOBS:
+        when = f"{int(job.cron['hour']):02d}:{int(job.cron['minute']):02d}"
+        typer.echo(f"{job.name:<22} daily {when}  {job.description}")
+
+
+@jobs_app.command("run")
+def jobs_run(
+    name: str,
+    day: Annotated[
+        str | None, typer.Option("--date", help="The period (YYYY-MM-DD); default today")
+    ] = None,
+) -> None:
+    """Run one job for a period now, unless that period's run is already recorded."""
+    from datetime import date
+
+    from api.scheduler import JOBS_BY_NAME, run_job
+
+    job = JOBS_BY_NAME.get(name)
+    if job is None:
+        typer.echo(f"no job named {name!r}; see `tandem jobs list`", err=True)
+        raise typer.Exit(2)
+    try:
+        today = date.fromisoformat(day) if day else date.today()
+    except ValueError:
+        typer.echo(f"--date: {day!r} is not a date (YYYY-MM-DD)", err=True)
+        raise typer.Exit(2) from None
+    settings = Settings()
+    engine = build_engine(settings.database_url)
+    try:
+        outcome = run_job(session_factory(engine), job, today, _job_context(settings))
+    finally:
+        engine.dispose()
+    typer.echo(
+        f"{job.name} for {outcome.period}: "
+        + ("" if outcome.ran else "skipped, ")
+        + outcome.summary
+    )
+
+
+@app.command()
+def scheduler() -> None:
+    """Run the scheduler in this process (only one per deployment): today's missed runs at
+    once, then each job at its time."""
+    from api.scheduler import build_scheduler
+
+    settings = Settings()
+    engine = build_engine(settings.database_url)
+    typer.echo("scheduler running; Ctrl+C stops it")
+    try:
+        build_scheduler(session_factory(engine), _job_context(settings), blocking=True).start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        engine.dispose()
 
 
 @contextmanager

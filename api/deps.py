@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Depends, Path, Query, Request
@@ -86,7 +87,14 @@ def get_matcher(request: Request) -> Matcher:
     return matcher
 
 
+def get_today(request: Request) -> date:
+    """Today as the app's clock has it (tests move it forward)."""
+    today: date = request.app.state.clock()
+    return today
+
+
 SkillsDep = Annotated[SkillsCache, Depends(get_skills)]
+TodayDep = Annotated[date, Depends(get_today)]
 MatcherDep = Annotated[Matcher, Depends(get_matcher)]
 ReviewDep = Annotated[Review, Depends(get_review)]
 NormaliserDep = Annotated[Normaliser, Depends(get_normaliser)]

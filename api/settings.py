@@ -87,6 +87,29 @@ class Settings(BaseSettings):
     )
     index_nprobe: int = Field(default=24, ge=1, le=4096, description="IVF lists searched")
     default_country: str = Field(default="AT", min_length=2, max_length=2)
+    proposal_answer_days: int = Field(
+        default=14,
+        ge=1,
+        description="Open proposals unanswered this long alert the liaison officer",
+    )
+    checkpoint_offsets_days: list[int] = Field(
+        default=[7, 30, 91, 182, 365],
+        description="Follow-up checkpoints, in days after a placement starts",
+    )
+    checkpoint_notice_days: int = Field(
+        default=7, ge=0, description="A checkpoint due within this many days alerts its owner"
+    )
+    trial_ending_days: int = Field(
+        default=3, ge=0, description="A work trial ending within this many days alerts both sides"
+    )
+    contact_standard_days: int = Field(
+        default=90,
+        ge=1,
+        description="A client with no contact or shortlist for longer is flagged as parked",
+    )
+    held_offer_days: int = Field(
+        default=2, ge=0, description="A held offer waiting longer alerts the liaison officer"
+    )
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -35,6 +35,8 @@ from models.client import (
     ConsentEvent,
     ConsentKind,
     Readiness,
+    SkillSource,
+    SkillStage,
 )
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
@@ -297,3 +299,27 @@ def confirm_skill_concepts(
         detail=f"client {client.id}: concepts {sorted(set(concept_ids))}",
     )
     return skill
+
+
+def recognise_skills(
+    session: Session, client_id: int, texts: list[str], normaliser: Normaliser | None
+) -> list[ClientSkill]:
+    """Skills a tutor observed at work enter the client's profile as ``recognised``: a
+    statement already there in the same words is raised to that stage, others are added."""
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound("client", client_id)
+    by_text = {s.text.casefold(): s for s in client.skills}
+    touched = []
+    for text in dict.fromkeys(t.strip() for t in texts if t.strip()):
+        skill = by_text.get(text.casefold())
+        if skill is None:
+            item = SkillIn(text=text, source=SkillSource.formal, stage=SkillStage.recognised)
+            skill = _skills([item], normaliser)[0]
+            skill.position = len(client.skills)
+            client.skills.append(skill)
+            by_text[text.casefold()] = skill
+        skill.stage = SkillStage.recognised
+        touched.append(skill)
+    client.updated_at = utcnow()  # matching re-reads profiles changed since it last looked
+    return touched

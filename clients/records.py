@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
+from accounts.inbox import raise_alert
 from clients.access import client_for_editor, client_for_owner
 from clients.schemas import ConsentUpdate, ContactCreate, PersonalIn, ShareCreate
 from models.base import utcnow
-from models.client import ClientContact, ClientPersonal, ClientShare, ConsentEvent, ConsentKind
+from models.client import (
+    Client,
+    ClientContact,
+    ClientPersonal,
+    ClientShare,
+    ConsentEvent,
+    ConsentKind,
+)
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
+from models.inbox import AlertKind
+from models.matching import Shortlist
 from models.user import Role, User
 
 
@@ -155,3 +165,49 @@ def unshare_client(session: Session, actor: Actor, client_id: int, caseworker_id
         ["shared_with"],
         detail=f"no longer shared with user {caseworker_id}",
     )
+
+
+def parked_clients(session: Session, today: date, days: int) -> list[tuple[Client, date]]:
+    """Clients with no contact and no shortlist for longer than ``days`` (the minimum contact
+    standard), each with the date of the last sign of work on their case."""
+    last_contact = (
+        select(ClientContact.client_id, func.max(ClientContact.contacted_on).label("on"))
+        .group_by(ClientContact.client_id)
+        .subquery()
+    )
+    last_shortlist = (
+        select(Shortlist.client_id, func.max(Shortlist.at).label("at"))
+        .where(Shortlist.client_id.is_not(None))
+        .group_by(Shortlist.client_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Client, last_contact.c.on, last_shortlist.c.at)
+        .outerjoin(last_contact, last_contact.c.client_id == Client.id)
+        .outerjoin(last_shortlist, last_shortlist.c.client_id == Client.id)
+        .order_by(Client.id)
+    ).all()
+    parked = []
+    for client, contacted_on, shortlisted_at in rows:
+        signs = [client.created_at.date(), contacted_on, shortlisted_at and shortlisted_at.date()]
+        last = max(d for d in signs if d is not None)
+        if (today - last).days > days:
+            parked.append((client, last))
+    return parked
+
+
+def flag_parked_clients(session: Session, today: date, days: int) -> int:
+    """Alert each caseworker once per parked spell of a client, so nobody is parked unseen."""
+    raised = 0
+    for client, last in parked_clients(session, today, days):
+        raised += raise_alert(
+            session,
+            client.caseworker_id,
+            AlertKind.client_parked,
+            f"client_parked:{client.id}:{last.isoformat()}",
+            "client",
+            client.id,
+            f"Client {client.id} has had no contact or shortlist since {last} "
+            f"(standard: every {days} days)",
+        )
+    return raised

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
+from accounts.inbox import raise_alert
 from employers.companies import company_for, company_id_for_new
 from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
 from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
@@ -24,6 +25,7 @@ from models.base import utcnow
 from models.company import Company
 from models.db import fetch_page
 from models.errors import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from models.inbox import AlertKind
 from models.offer import (
     TUTORED_KINDS,
     Offer,
@@ -37,7 +39,7 @@ from models.offer import (
 )
 from models.taxonomy import SkillConcept
 from models.tutor import Tutor
-from models.user import Role
+from models.user import Role, User
 
 #: An edit of an offer in these states is screened again (a published one is held on findings).
 SCREENED_ON_EDIT = frozenset({OfferStatus.submitted, OfferStatus.held, OfferStatus.published})
@@ -466,3 +468,36 @@ def expire_offers(session: Session, today: date) -> list[int]:
             f"expiry date {offer.expiry_date} passed",
         )
     return [o.id for o in due]
+
+
+def alert_held_offers(session: Session, today: date, days: int) -> int:
+    """Alert the company's liaison officer (else every liaison officer) once per held offer
+    that has waited for review longer than ``days``."""
+    held_since = (
+        select(OfferTransition.offer_id, func.max(OfferTransition.at).label("at"))
+        .where(OfferTransition.to_status == OfferStatus.held)
+        .group_by(OfferTransition.offer_id)
+        .subquery()
+    )
+    cutoff = datetime.combine(today - timedelta(days=days), time.max, UTC)
+    rows = session.execute(
+        select(Offer.id, Offer.title, Company.liaison_officer_id, held_since.c.at)
+        .join(Company, Company.id == Offer.company_id)
+        .join(held_since, held_since.c.offer_id == Offer.id)
+        .where(Offer.status == OfferStatus.held, held_since.c.at <= cutoff)
+        .order_by(Offer.id)
+    ).all()
+    everyone = list(session.scalars(select(User.id).where(User.role == Role.liaison)))
+    raised = 0
+    for offer_id, title, liaison_id, since in rows:
+        for user_id in [liaison_id] if liaison_id else everyone:
+            raised += raise_alert(
+                session,
+                user_id,
+                AlertKind.held_offer_waiting,
+                f"held_offer_waiting:{offer_id}:{since.date().isoformat()}",
+                "offer",
+                offer_id,
+                f"Offer {offer_id} ({title}) has been held for review since {since.date()}",
+            )
+    return raised

@@ -1,7 +1,16 @@
-"""Placements: a client at a company for an offer, with its tutor (state changes come later)."""
+"""Placements: a client at a company for an offer, with its tutor; starting (tutor capacity,
+checkpoints), ending (completed, hired, ended early, cancelled) and the tutor's report.
+
+    planned -> started -> completed -> hired
+       |          |------------------> hired
+       |          +-> ended_early
+       +-> cancelled
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -10,13 +19,27 @@ from sqlalchemy.orm import Session
 from accounts import audit
 from accounts.actor import Actor
 from clients.access import client_for_caseworker, client_for_reader, visible_client_ids
+from clients.profiles import recognise_skills
+from employers.followup import create_checkpoints
 from employers.offer_states import OfferAction
 from employers.offers import move
-from employers.schemas import PlacementCreate, PlacementUpdate
+from employers.schemas import (
+    PlacementCancel,
+    PlacementComplete,
+    PlacementCreate,
+    PlacementEndEarly,
+    PlacementHire,
+    PlacementStart,
+    PlacementUpdate,
+    ReportIn,
+)
+from matching.taxonomy.normalise import Normaliser
+from models.audit import StatusChange
+from models.client import Client
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
-from models.offer import Offer, OfferStatus
-from models.placement import Placement, PlacementStatus
+from models.offer import TUTORED_KINDS, Offer, OfferStatus
+from models.placement import Placement, PlacementReport, PlacementStatus
 from models.tutor import Tutor
 from models.user import Role
 
@@ -59,13 +82,21 @@ def _check_tutor(session: Session, tutor_id: int | None, offer: Offer) -> None:
 def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> Placement:
     actor.require(Role.liaison, Role.caseworker)
     client = client_for_reader(session, actor, data.client_id)
+    offer = session.get(Offer, data.offer_id)
+    if offer is None:
+        raise InvalidInput("offer_id", f"offer {data.offer_id} does not exist")
+    return plan_placement(session, actor, client, offer, data)
+
+
+def plan_placement(
+    session: Session, actor: Actor, client: Client, offer: Offer, data: PlacementCreate
+) -> Placement:
+    """A planned placement of a client on an offer (from a person, or an accepted proposal);
+    the offer is filled when its places are all taken."""
     if not client.consent_employers:
         raise InvalidInput(
             "client_id", f"client {client.id} has not consented to share the profile with employers"
         )
-    offer = session.get(Offer, data.offer_id)
-    if offer is None:
-        raise InvalidInput("offer_id", f"offer {data.offer_id} does not exist")
     if offer.status not in PLACEABLE_OFFER_STATES:
         raise TransitionNotAllowed("offer", offer.status.value, "place a client on")
     _check_dates(data.planned_start, data.planned_end)
@@ -80,6 +111,8 @@ def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> P
         raise Conflict(f"client {client.id} already has placement {already} on this offer")
     tutor_id = data.tutor_id if data.tutor_id is not None else offer.tutor_id
     _check_tutor(session, tutor_id, offer)
+    if tutor_id is not None:
+        check_tutor_capacity(session, tutor_id, None)
     placement = Placement(
         client_id=client.id,
         offer_id=offer.id,
@@ -92,6 +125,7 @@ def create_placement(session: Session, actor: Actor, data: PlacementCreate) -> P
     session.add(placement)
     session.flush()
     audit.record(session, actor, "create", "placement", placement.id, list(data.model_fields_set))
+    audit.record_status(session, actor, "placement", placement.id, None, "planned")
     taken = (
         session.scalar(
             select(func.count())
@@ -154,7 +188,214 @@ def update_placement(
         offer = session.get(Offer, placement.offer_id)
         assert offer is not None
         _check_tutor(session, changes["tutor_id"], offer)
+        if changes["tutor_id"] is not None:
+            check_tutor_capacity(session, changes["tutor_id"], placement.id)
     changed = audit.apply_changes(placement, changes)
     if changed:
         audit.record(session, actor, "update", "placement", placement.id, changed)
     return placement
+
+
+#: Placements during which a tutor accompanies (or has promised to accompany) a newcomer.
+MENTORING = (PlacementStatus.planned, PlacementStatus.started)
+
+
+def tutor_load(
+    session: Session, tutor_ids: list[int], excluding: int | None = None
+) -> dict[int, int]:
+    """Newcomers each tutor accompanies or is booked for (placements planned or started)."""
+    if not tutor_ids:
+        return {}
+    query = (
+        select(Placement.tutor_id, func.count())
+        .where(Placement.tutor_id.in_(tutor_ids), Placement.status.in_(MENTORING))
+        .group_by(Placement.tutor_id)
+    )
+    if excluding is not None:
+        query = query.where(Placement.id != excluding)
+    rows = session.execute(query)
+    load = {tutor_id: 0 for tutor_id in tutor_ids}
+    load.update({tutor_id: count for tutor_id, count in rows if tutor_id is not None})
+    return load
+
+
+def check_tutor_capacity(session: Session, tutor_id: int, placement_id: int | None) -> None:
+    """409 with the tutor's load when the tutor has no room for one more newcomer."""
+    tutor = session.get(Tutor, tutor_id)
+    assert tutor is not None
+    load = tutor_load(session, [tutor_id], excluding=placement_id)[tutor_id]
+    if load >= tutor.max_mentees:
+        raise Conflict(
+            f"tutor {tutor.id} ({tutor.name}) already accompanies or is booked for {load} of "
+            f"{tutor.max_mentees} newcomer(s): full",
+            field="tutor_id",
+        )
+
+
+def _move(
+    session: Session,
+    actor: Actor,
+    placement: Placement,
+    to: PlacementStatus,
+    action: str,
+    reason: str | None = None,
+) -> None:
+    rule = PLACEMENT_MOVES[to]
+    if placement.status not in rule:
+        raise TransitionNotAllowed("placement", placement.status.value, action)
+    audit.record_status(
+        session, actor, "placement", placement.id, placement.status.value, to.value, reason
+    )
+    placement.status = to
+
+
+#: Target state -> the states it may be reached from.
+PLACEMENT_MOVES: dict[PlacementStatus, frozenset[PlacementStatus]] = {
+    PlacementStatus.started: frozenset({PlacementStatus.planned}),
+    PlacementStatus.completed: frozenset({PlacementStatus.started}),
+    PlacementStatus.hired: frozenset({PlacementStatus.started, PlacementStatus.completed}),
+    PlacementStatus.ended_early: frozenset({PlacementStatus.started}),
+    PlacementStatus.cancelled: frozenset({PlacementStatus.planned}),
+}
+#: Who may record a placement's changes: the service and the employer it is at.
+PLACEMENT_ACTORS = (Role.liaison, Role.caseworker, Role.employer)
+
+
+def start_placement(
+    session: Session,
+    actor: Actor,
+    placement_id: int,
+    data: PlacementStart,
+    checkpoint_offsets: Sequence[int],
+    today: date,
+) -> Placement:
+    """Start a planned placement. A work trial or traineeship needs a tutor with room for one
+    more newcomer (409 with the tutor's load); the follow-up checkpoints are created."""
+    actor.require(*PLACEMENT_ACTORS)
+    placement = placement_for(session, actor, placement_id)
+    if placement.status is not PlacementStatus.planned:
+        raise TransitionNotAllowed("placement", placement.status.value, "start")
+    offer = session.get(Offer, placement.offer_id)
+    assert offer is not None
+    tutor_id = data.tutor_id if data.tutor_id is not None else placement.tutor_id
+    if tutor_id is None and placement.kind in TUTORED_KINDS:
+        raise InvalidInput(
+            "tutor_id", f"a {placement.kind.value} starts with a company-side tutor; name one"
+        )
+    if tutor_id is not None:
+        _check_tutor(session, tutor_id, offer)
+        check_tutor_capacity(session, tutor_id, placement.id)
+    placement.tutor_id = tutor_id
+    placement.actual_start = data.actual_start or today
+    _move(session, actor, placement, PlacementStatus.started, "start")
+    create_checkpoints(session, placement, offer, checkpoint_offsets)
+    return placement
+
+
+def complete_placement(
+    session: Session, actor: Actor, placement_id: int, data: PlacementComplete, today: date
+) -> Placement:
+    actor.require(*PLACEMENT_ACTORS)
+    placement = placement_for(session, actor, placement_id)
+    _move(session, actor, placement, PlacementStatus.completed, "complete")
+    placement.actual_end = _end_date(placement, data.actual_end or today)
+    return placement
+
+
+def hire_from_placement(
+    session: Session, actor: Actor, placement_id: int, data: PlacementHire, today: date
+) -> Placement:
+    """A placement that ended in a contract (type and hours)."""
+    actor.require(*PLACEMENT_ACTORS)
+    placement = placement_for(session, actor, placement_id)
+    reason = f"{data.contract_type.value} contract, {data.contract_hours:g} h/week"
+    was_running = placement.status is PlacementStatus.started
+    _move(session, actor, placement, PlacementStatus.hired, "record a hire from", reason)
+    if was_running:
+        placement.actual_end = _end_date(placement, data.actual_end or today)
+    placement.contract_type = data.contract_type
+    placement.contract_hours = data.contract_hours
+    return placement
+
+
+def end_placement_early(
+    session: Session, actor: Actor, placement_id: int, data: PlacementEndEarly, today: date
+) -> Placement:
+    actor.require(*PLACEMENT_ACTORS)
+    placement = placement_for(session, actor, placement_id)
+    text = data.text.strip() or None
+    _move(
+        session,
+        actor,
+        placement,
+        PlacementStatus.ended_early,
+        "end early",
+        f"{data.reason.value}: {text}" if text else data.reason.value,
+    )
+    placement.actual_end = _end_date(placement, data.actual_end or today)
+    placement.end_reason = data.reason
+    placement.end_text = text
+    return placement
+
+
+def cancel_placement(
+    session: Session, actor: Actor, placement_id: int, data: PlacementCancel
+) -> Placement:
+    actor.require(*PLACEMENT_ACTORS)
+    placement = placement_for(session, actor, placement_id)
+    _move(session, actor, placement, PlacementStatus.cancelled, "cancel", data.text.strip())
+    placement.end_text = data.text.strip()
+    return placement
+
+
+def _end_date(placement: Placement, end: date) -> date:
+    if placement.actual_start is not None and end < placement.actual_start:
+        raise InvalidInput("actual_end", f"the end is before the start ({placement.actual_start})")
+    return end
+
+
+REPORTABLE = frozenset(
+    {
+        PlacementStatus.started,
+        PlacementStatus.completed,
+        PlacementStatus.hired,
+        PlacementStatus.ended_early,
+    }
+)
+
+
+def report_placement(
+    session: Session,
+    actor: Actor,
+    placement_id: int,
+    data: ReportIn,
+    normaliser: Normaliser | None,
+) -> Placement:
+    """The tutor's report at the end of a work trial or traineeship (through the employer's
+    account or a liaison officer). Observed skills enter the client's profile as recognised."""
+    actor.require(Role.liaison, Role.employer)
+    placement = placement_for(session, actor, placement_id)
+    if placement.kind not in TUTORED_KINDS:
+        raise InvalidInput("placement_id", f"a {placement.kind.value} has no tutor's report")
+    if placement.status not in REPORTABLE:
+        raise TransitionNotAllowed("placement", placement.status.value, "report on")
+    if placement.report is not None:
+        raise Conflict(f"placement {placement.id} already has the tutor's report")
+    placement.report = PlacementReport(
+        attendance=data.attendance,
+        skills_observed=list(data.skills_observed),
+        job_followed=data.job_followed,
+        notes=data.notes,
+        reported_by_id=actor.user_id,
+    )
+    recognise_skills(session, placement.client_id, list(data.skills_observed), normaliser)
+    session.flush()
+    audit.record(
+        session, actor, "create", "placement_report", placement.id, list(data.model_fields_set)
+    )
+    return placement
+
+
+def placement_history(session: Session, actor: Actor, placement_id: int) -> list[StatusChange]:
+    placement_for(session, actor, placement_id)
+    return audit.status_history(session, "placement", placement_id)

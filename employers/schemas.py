@@ -34,7 +34,15 @@ from models.offer import (
     PhysicalDemand,
     Schedule,
 )
-from models.placement import PlacementStatus
+from models.placement import (
+    Attendance,
+    CheckpointOutcome,
+    CheckpointSide,
+    DeclineReason,
+    EndReason,
+    PlacementStatus,
+    ProposalStatus,
+)
 from models.tutor import TutorStage
 
 
@@ -151,6 +159,8 @@ class TutorCreate(_Input):
     trained_on: date | None = None
     max_mentees: int = Field(default=1, ge=1, le=20)
     languages: list[LanguageCode] = Field(default_factory=list)
+    accreditation: str | None = Field(default=None, max_length=200)
+    accredited_on: date | None = None
 
 
 class TutorUpdate(_Input):
@@ -165,6 +175,8 @@ class TutorUpdate(_Input):
     trained_on: date | None = None
     max_mentees: int | None = Field(default=None, ge=1, le=20)
     languages: list[LanguageCode] | None = None
+    accreditation: str | None = Field(default=None, max_length=200)
+    accredited_on: date | None = None
 
 
 class TutorRead(_Read):
@@ -181,6 +193,10 @@ class TutorRead(_Read):
     trained_on: date | None
     max_mentees: int
     languages: list[str]
+    accreditation: str | None
+    accredited_on: date | None
+    trainings: list[TrainingRead]
+    mentees: int = Field(default=0, description="Placements under way with this tutor")
 
 
 # Offers
@@ -349,6 +365,73 @@ class PlacementUpdate(_NoStatus):
     planned_end: date | None = None
 
 
+class PlacementStart(_Input):
+    actual_start: date | None = Field(default=None, description="Default: today")
+    tutor_id: Id | None = Field(default=None, description="Default: the tutor already named")
+
+
+class PlacementComplete(_Input):
+    actual_end: date | None = Field(default=None, description="Default: today")
+
+
+class PlacementHire(_Input):
+    contract_type: ContractType
+    contract_hours: float = Field(gt=0, le=60)
+    actual_end: date | None = Field(
+        default=None, description="End of the trial or traineeship; default today"
+    )
+
+
+class PlacementEndEarly(_Input):
+    reason: EndReason
+    text: str = Field(default="", max_length=2000)
+    actual_end: date | None = Field(default=None, description="Default: today")
+
+
+class PlacementCancel(_Input):
+    text: str = Field(min_length=1, max_length=2000, description="Why it will not start")
+
+
+class ReportIn(_Input):
+    attendance: Attendance
+    skills_observed: list[Statement] = Field(default_factory=list, max_length=50)
+    job_followed: bool = False
+    notes: str = Field(default="", max_length=5000)
+
+
+class ReportRead(_Read):
+    attendance: Attendance
+    skills_observed: list[str]
+    job_followed: bool
+    notes: str
+    reported_by_id: int
+    at: datetime
+
+
+class CheckpointRead(_Read):
+    id: int
+    placement_id: int
+    offset_days: int
+    side: CheckpointSide
+    owner_id: int | None
+    due_on: date
+    outcome: CheckpointOutcome | None
+    ended_reason: EndReason | None
+    satisfaction_client: int | None
+    satisfaction_employer: int | None
+    notes: str
+    recorded_on: date | None
+
+
+class CheckpointOutcomeIn(_Input):
+    outcome: CheckpointOutcome
+    ended_reason: EndReason | None = None
+    satisfaction_client: int | None = Field(default=None, ge=1, le=5)
+    satisfaction_employer: int | None = Field(default=None, ge=1, le=5)
+    notes: str = Field(default="", max_length=5000)
+    recorded_on: date | None = Field(default=None, description="Default: today")
+
+
 class PlacementRead(_Read):
     id: int
     client_id: int
@@ -360,7 +443,84 @@ class PlacementRead(_Read):
     actual_start: date | None
     actual_end: date | None
     status: PlacementStatus
+    end_reason: EndReason | None
+    end_text: str | None
+    contract_type: ContractType | None
+    contract_hours: float | None
+    report: ReportRead | None
+    checkpoints: list[CheckpointRead]
     created_at: datetime
+
+
+class StatusChangeRead(_Read):
+    from_status: str | None
+    to_status: str
+    actor_id: int | None
+    reason: str | None
+    at: datetime
+
+
+# Proposals
+
+
+class ProposalAnswer(_Input):
+    answer: ProposalStatus = Field(
+        description="interview_planned (with interview_on), declined (with reason) or accepted "
+        "(with planned_start; becomes a planned placement)"
+    )
+    interview_on: date | None = None
+    reason: DeclineReason | None = None
+    text: str = Field(default="", max_length=2000)
+    planned_start: date | None = None
+    planned_end: date | None = None
+    tutor_id: Id | None = None
+
+
+class ProposalWithdraw(_Input):
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class ProposedClient(BaseModel):
+    """What an employer sees of a client who consented to share with employers: skills and
+    languages, no contact data, no protected attributes."""
+
+    id: int
+    given_name: str
+    skills: list[str]
+    languages: list[str]
+    hours_per_week: float
+
+
+class ProposalRead(_Read):
+    id: int
+    client_id: int
+    offer_id: int
+    proposed_by_id: int
+    status: ProposalStatus
+    message: str
+    interview_on: date | None
+    decline_reason: DeclineReason | None
+    decline_text: str | None
+    answered_at: datetime | None
+    placement_id: int | None
+    created_at: datetime
+    client: ProposedClient | None = None
+
+
+# Tutors: training and load
+
+
+class TrainingIn(_Input):
+    title: Name
+    attended_on: date
+    hours: float | None = Field(default=None, gt=0, le=500)
+
+
+class TrainingRead(_Read):
+    id: int
+    title: str
+    attended_on: date
+    hours: float | None
 
 
 # Screening

@@ -11,12 +11,13 @@ from sqlalchemy.orm import Session
 from accounts import audit
 from accounts.actor import Actor
 from employers.companies import company_for, company_id_for_new
-from employers.schemas import TutorCreate, TutorUpdate
+from employers.schemas import TrainingIn, TutorCreate, TutorUpdate
+from models.audit import StatusChange
 from models.db import fetch_page
-from models.errors import Conflict, InvalidInput, NotFound
+from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import Offer
 from models.placement import Placement
-from models.tutor import Tutor, TutorStage
+from models.tutor import Tutor, TutorStage, TutorTraining
 from models.user import Role
 
 
@@ -73,9 +74,22 @@ def list_tutors(
     return fetch_page(session, query, limit, offset)
 
 
-def update_tutor(session: Session, actor: Actor, tutor_id: int, data: TutorUpdate) -> Tutor:
+#: The recruitment pipeline in order; a tutor moves forward through it.
+PIPELINE = list(TutorStage)
+STAGE_DATE = dict(zip(PIPELINE, STAGE_DATES, strict=True))
+
+
+def update_tutor(
+    session: Session, actor: Actor, tutor_id: int, data: TutorUpdate, today: date | None = None
+) -> Tutor:
     tutor = tutor_for(session, actor, tutor_id)
     changes = data.model_dump(exclude_unset=True)
+    stage = changes.get("stage")
+    if stage is not None and stage is not tutor.stage:
+        if PIPELINE.index(stage) < PIPELINE.index(tutor.stage):
+            raise TransitionNotAllowed("tutor", tutor.stage.value, f"move back to {stage.value}")
+        changes.setdefault(STAGE_DATE[stage], getattr(tutor, STAGE_DATE[stage]) or today)
+        audit.record_status(session, actor, "tutor", tutor.id, tutor.stage.value, stage.value)
     _check_stage_dates({name: changes.get(name, getattr(tutor, name)) for name in STAGE_DATES})
     changed = audit.apply_changes(tutor, changes)
     if changed:
@@ -90,3 +104,24 @@ def delete_tutor(session: Session, actor: Actor, tutor_id: int) -> None:
             raise Conflict(f"tutor {tutor_id} is named on offers or placements; keep the record")
     session.delete(tutor)
     audit.record(session, actor, "delete", "tutor", tutor_id)
+
+
+def add_training(session: Session, actor: Actor, tutor_id: int, data: TrainingIn) -> Tutor:
+    """A training session the tutor attended (a tutor still identified or agreed is now in
+    training)."""
+    tutor = tutor_for(session, actor, tutor_id)
+    tutor.trainings.append(TutorTraining(**data.model_dump()))
+    if tutor.stage in (TutorStage.identified, TutorStage.agreed):
+        audit.record_status(
+            session, actor, "tutor", tutor.id, tutor.stage.value, TutorStage.in_training.value
+        )
+        tutor.stage = TutorStage.in_training
+        tutor.training_started_on = tutor.training_started_on or data.attended_on
+    session.flush()
+    audit.record(session, actor, "create", "tutor_training", tutor.id, list(data.model_fields_set))
+    return tutor
+
+
+def tutor_history(session: Session, actor: Actor, tutor_id: int) -> list[StatusChange]:
+    tutor_for(session, actor, tutor_id)
+    return audit.status_history(session, "tutor", tutor_id)

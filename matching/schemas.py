@@ -74,6 +74,9 @@ class DecisionRead(BaseModel):
     reason: str | None
     decided_by_id: int
     at: datetime
+    proposal_id: int | None = Field(
+        default=None, description="The proposal to the employer a 'proposed' decision made"
+    )
 
 
 class ShortlistRead(BaseModel):

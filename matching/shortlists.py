@@ -22,7 +22,7 @@ from accounts import audit
 from accounts.actor import Actor
 from clients.access import client_for_reader, visible_client_ids
 from employers.offers import offer_for
-from employers.placements import HOLDING_PLACE
+from employers.placements import HOLDING_PLACE, tutor_load
 from matching.catalogue import Arrays, ClientEntry, Floats, Ints, OfferEntry
 from matching.constraints import (
     Check,
@@ -40,13 +40,11 @@ from models.client import Client
 from models.errors import InvalidInput, NotFound, TransitionNotAllowed
 from models.matching import Shortlist, ShortlistDecision, ShortlistDirection, ShortlistItem
 from models.offer import Offer
-from models.placement import Placement, PlacementStatus
+from models.placement import Placement
 from models.reference import nace_divisions
 from models.tutor import Tutor
 from models.user import Role
 
-#: Placements during which a tutor accompanies the newcomer.
-MENTORING = (PlacementStatus.planned, PlacementStatus.started)
 SHORTLISTERS = (Role.caseworker, Role.liaison)
 
 
@@ -77,13 +75,7 @@ def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState
     capacity = dict(
         session.execute(select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))).all()
     )
-    mentees = dict(
-        session.execute(
-            select(Placement.tutor_id, func.count())
-            .where(Placement.tutor_id.in_(tutor_ids), Placement.status.in_(MENTORING))
-            .group_by(Placement.tutor_id)
-        ).all()
-    )
+    mentees = tutor_load(session, tutor_ids)
     return {
         r.id: OfferState(
             status=str(r.status),

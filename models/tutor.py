@@ -6,7 +6,7 @@ from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import JSON, Enum, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped
 
@@ -36,3 +36,20 @@ class Tutor(Base, Timestamped):
     trained_on: Mapped[date | None]
     max_mentees: Mapped[int] = mapped_column(default=1)
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    accreditation: Mapped[str | None] = mapped_column(String(200))
+    accredited_on: Mapped[date | None]
+    trainings: Mapped[list[TutorTraining]] = relationship(
+        cascade="all, delete-orphan", order_by="TutorTraining.attended_on", lazy="selectin"
+    )
+
+
+class TutorTraining(Base):
+    """A training session a tutor attended."""
+
+    __tablename__ = "tutor_trainings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tutor_id: Mapped[int] = mapped_column(ForeignKey("tutors.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    attended_on: Mapped[date]
+    hours: Mapped[float | None]

@@ -22,9 +22,10 @@ from matching.taxonomy.text import normalise
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent, SizeClass
 from models.db import build_engine, session_factory, unit_of_work
+from models.inbox import Alert, AlertKind
 from models.matching import Shortlist, ShortlistDirection, ShortlistItem
 from models.offer import ContractType, Offer, OfferKind, OfferRequirement, OfferStatus
-from models.placement import Placement
+from models.placement import Checkpoint, CheckpointSide, Placement, PlacementStatus, Proposal
 from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
 from models.user import Office, Role, User
@@ -183,6 +184,34 @@ class Builder:
         )
         return client
 
+    def placement(
+        self,
+        client_id: int,
+        offer: Offer,
+        status: PlacementStatus = PlacementStatus.planned,
+        **kw: Any,
+    ) -> Placement:
+        started = status is not PlacementStatus.planned
+        values: dict[str, Any] = dict(
+            tutor_id=offer.tutor_id,
+            kind=offer.kind,
+            planned_start=date.today() - timedelta(days=3 if started else -7),
+            actual_start=date.today() - timedelta(days=3) if started else None,
+            status=status,
+        )
+        values.update(kw)
+        return self.add(Placement(client_id=client_id, offer_id=offer.id, **values))
+
+    def work_trial(self, company_id: int) -> Offer:
+        """A published work trial with a tutor of its own (room for two newcomers)."""
+        tutor = self.tutor(company_id)
+        return self.offer(company_id, kind=OfferKind.work_trial, tutor_id=tutor.id, places=5)
+
+    def proposal(self, client_id: int, offer_id: int, proposed_by_id: int) -> Proposal:
+        return self.add(
+            Proposal(client_id=client_id, offer_id=offer_id, proposed_by_id=proposed_by_id)
+        )
+
 
 @dataclass
 class World:
@@ -265,7 +294,31 @@ def world(db: sessionmaker[Session], settings: Settings) -> World:
         ShortlistItem(rank=1, offer_id=offer_a.id, client_id=client_a.id, score=0.5)
     ]
     shortlist_a = b.add(shortlist_a)
+    proposal_a = b.proposal(client_a.id, offer_a.id, w.users["caseworker"].id)
+    started_a = b.placement(client_a.id, b.work_trial(company_a.id), status=PlacementStatus.started)
+    checkpoint_a = b.add(
+        Checkpoint(
+            placement_id=started_a.id,
+            offset_days=7,
+            side=CheckpointSide.client,
+            owner_id=w.users["caseworker"].id,
+            due_on=date.today() + timedelta(days=4),
+        )
+    )
+    alert_a = b.add(
+        Alert(
+            user_id=w.users["caseworker"].id,
+            kind=AlertKind.checkpoint_due,
+            key=f"checkpoint_due:{checkpoint_a.id}",
+            entity="checkpoint",
+            entity_id=checkpoint_a.id,
+            message="Checkpoint due",
+        )
+    )
     w.ids = {
+        "proposal_a": proposal_a.id,
+        "checkpoint_a": checkpoint_a.id,
+        "alert_a": alert_a.id,
         "shortlist_a": shortlist_a.id,
         "office_a": office_a.id,
         "office_b": office_b.id,

@@ -14,9 +14,10 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,6 +44,7 @@ from api.demo.templates import (
 )
 from clients.profiles import create_client
 from clients.records import add_contact as add_client_contact
+from clients.records import flag_parked_clients
 from clients.schemas import (
     Barrier,
     ClientCreate,
@@ -55,16 +57,32 @@ from clients.schemas import (
 )
 from employers.companies import add_contact as add_company_contact
 from employers.companies import add_event, create_company
+from employers.followup import alert_checkpoints, alert_trials_ending, record_checkpoint
 from employers.offer_states import OfferAction
-from employers.offers import create_offer, transition
-from employers.placements import create_placement
+from employers.offers import alert_held_offers, create_offer, transition
+from employers.placements import (
+    cancel_placement,
+    complete_placement,
+    end_placement_early,
+    hire_from_placement,
+    report_placement,
+    start_placement,
+)
+from employers.proposals import alert_unanswered, answer_proposal, propose
 from employers.schemas import (
+    CheckpointOutcomeIn,
     CompanyCreate,
     ContactPersonCreate,
     EngagementEventCreate,
     LanguageRequirement,
     OfferCreate,
-    PlacementCreate,
+    PlacementCancel,
+    PlacementComplete,
+    PlacementEndEarly,
+    PlacementHire,
+    PlacementStart,
+    ProposalAnswer,
+    ReportIn,
     RequirementIn,
     TutorCreate,
 )
@@ -91,6 +109,8 @@ from models.company import (
     Motive,
     SizeClass,
 )
+from models.errors import TandemError
+from models.inbox import Alert
 from models.offer import (
     TUTORED_KINDS,
     ContractType,
@@ -103,7 +123,17 @@ from models.offer import (
     PhysicalDemand,
     Schedule,
 )
-from models.placement import Placement
+from models.placement import (
+    Attendance,
+    Checkpoint,
+    CheckpointOutcome,
+    DeclineReason,
+    EndReason,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalStatus,
+)
 from models.tutor import Tutor, TutorStage
 from models.user import Office, Role, User
 
@@ -122,7 +152,33 @@ COMPANIES_PER_SECTOR = 3
 EMPLOYER_USERS = 8
 OFFERS = 234
 CLIENTS = 540
-PLACEMENTS = 40
+PLACEMENTS = 70
+#: How far each demo proposal got, by weight.
+PROPOSAL_STAGES = {
+    "open": 10,
+    "interview": 6,
+    "declined": 10,
+    "planned": 8,
+    "cancelled": 2,
+    "started": 40,
+    "ended_early": 6,
+}
+CHECKPOINT_OFFSETS = (7, 30, 91, 182, 365)
+DECLINE_TEXTS = (
+    "",
+    "We chose someone with more experience on the till.",
+    "The hours do not fit our shifts after all.",
+    "Her German is not yet enough for customer contact.",
+)
+OBSERVED_SKILLS = [
+    "working in a team",
+    "keeping the workplace clean",
+    "customer service",
+    "following hygiene rules",
+    "being on time",
+    "stocking shelves",
+    "using a till",
+]
 
 #: How many offers end in each state; every state of the machine appears.
 OFFER_STATUS_COUNTS: dict[OfferStatus, int] = {
@@ -253,6 +309,11 @@ class DemoSummary:
     clients: int
     client_contacts: int
     placements: int
+    placements_by_status: dict[str, int]
+    proposals_by_status: dict[str, int]
+    checkpoints: int
+    checkpoints_recorded: int
+    alerts: int
     sign_ins: list[tuple[str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
@@ -274,7 +335,11 @@ class DemoSummary:
             f"  offers       {self.offers:>5}  ({breakdown(self.offers_by_status)})",
             f"               {'':>5}  ({breakdown(self.offers_by_kind)})",
             f"  clients      {self.clients:>5}  with {self.client_contacts} contact-log entries",
-            f"  placements   {self.placements:>5}",
+            f"  proposals    {sum(self.proposals_by_status.values()):>5}  "
+            f"({breakdown(self.proposals_by_status)})",
+            f"  placements   {self.placements:>5}  ({breakdown(self.placements_by_status)})",
+            f"  checkpoints  {self.checkpoints:>5}  ({self.checkpoints_recorded} recorded)",
+            f"  inbox alerts {self.alerts:>5}",
         ]
         return "\n".join(lines)
 
@@ -312,6 +377,14 @@ def _summary(session: Session, already_loaded: bool) -> DemoSummary:
         clients=_count(session, Client),
         client_contacts=_count(session, ClientContact),
         placements=_count(session, Placement),
+        placements_by_status=_grouped(session, Placement.status, list(PlacementStatus)),
+        proposals_by_status=_grouped(session, Proposal.status, list(ProposalStatus)),
+        checkpoints=_count(session, Checkpoint),
+        checkpoints_recorded=session.scalar(
+            select(func.count()).select_from(Checkpoint).where(Checkpoint.outcome.is_not(None))
+        )
+        or 0,
+        alerts=_count(session, Alert),
         sign_ins=sign_ins,
     )
 
@@ -1027,6 +1100,10 @@ class _Demo:
         )
 
     def placements(self) -> None:
+        """Proposals, placements and follow-up at every stage, through the services: open
+        (some unanswered for weeks), interview planned, declined, accepted and planned,
+        started with checkpoints (some recorded, some overdue), work trials reported and
+        hired, ended early, cancelled."""
         published = [
             (offer, plan) for offer, plan in self.offers if offer.status is OfferStatus.published
         ]
@@ -1042,29 +1119,166 @@ class _Demo:
             and c.right_to_work is RightToWork.yes
             and c.readiness in (Readiness.job_ready, Readiness.preparing)
         ]
-        filled: dict[int, int] = {}
-        placed = 0
+        counts: Counter[str] = Counter()
         for _ in range(PLACEMENTS * 5):
-            if placed >= PLACEMENTS or not candidates:
+            if sum(counts.values()) >= PLACEMENTS or not candidates:
                 break
+            outcome = self.weighted(PROPOSAL_STAGES)
             offer, plan = self.rng.choices(published, weights)[0]
-            if filled.get(offer.id, 0) >= offer.places:
-                continue
+            if outcome not in ("open", "interview", "declined") and offer.places < 2:
+                continue  # most single places stay open, so the demo keeps published offers
             client = self.nearby_client(offer, candidates)
+            savepoint = self.session.begin_nested()
+            try:
+                self.proposal_story(offer, plan, client, outcome)
+            except TandemError:
+                savepoint.rollback()  # a full tutor or offer: try another pair
+                continue
+            savepoint.commit()
             candidates.remove(client)
-            start = self.days_ahead(3, 45)
-            end = {
-                OfferKind.work_trial: start + timedelta(days=self.rng.randint(5, 28)),
-                OfferKind.traineeship: start + timedelta(days=30 * (offer.contract_months or 6)),
-                OfferKind.volunteering: start + timedelta(days=90),
-            }.get(offer.kind)
-            data = PlacementCreate(
-                client_id=client.id, offer_id=offer.id, planned_start=start, planned_end=end
+            counts[outcome] += 1
+        self.progress(
+            "proposals and placements: " + ", ".join(f"{k} {n}" for k, n in counts.items())
+        )
+
+    def proposal_story(
+        self, offer: Offer, plan: _CompanyPlan, client: Client, outcome: str
+    ) -> None:
+        caseworker = actor_for(self.session.get_one(User, client.caseworker_id))
+        employer = plan.employer or plan.liaison
+        proposal = propose(self.session, caseworker, client.id, offer.id, None, "")
+        asked = self.days_ago(1, 60) if outcome == "open" else self.days_ago(20, 420)
+        proposal.created_at = datetime.combine(asked, time(10), UTC)
+        if outcome == "open":
+            return
+        if outcome == "interview":
+            answer = ProposalAnswer(
+                answer=ProposalStatus.interview_planned, interview_on=self.days_ahead(2, 14)
             )
-            create_placement(self.session, plan.liaison, data)
-            filled[offer.id] = filled.get(offer.id, 0) + 1
-            placed += 1
-        self.progress(f"placements: {placed}")
+            answer_proposal(self.session, employer, proposal.id, answer)
+            return
+        if outcome == "declined":
+            answer = ProposalAnswer(
+                answer=ProposalStatus.declined,
+                reason=self.pick(list(DeclineReason)),
+                text=self.pick(DECLINE_TEXTS),
+            )
+            answer_proposal(self.session, employer, proposal.id, answer)
+            return
+        future = outcome == "planned"
+        start = (
+            self.days_ahead(3, 30) if future else asked + timedelta(days=self.rng.randint(7, 21))
+        )
+        start = min(start, self.today) if not future else start
+        trial_days = self.rng.randint(5, 28)
+        end = {
+            OfferKind.work_trial: start + timedelta(days=trial_days),
+            OfferKind.traineeship: start + timedelta(days=30 * (offer.contract_months or 6)),
+            OfferKind.volunteering: start + timedelta(days=90),
+        }.get(offer.kind)
+        answer = ProposalAnswer(
+            answer=ProposalStatus.accepted, planned_start=start, planned_end=end
+        )
+        answer_proposal(self.session, employer, proposal.id, answer)
+        assert proposal.placement_id is not None
+        placement_id = proposal.placement_id
+        if future:
+            return
+        if outcome == "cancelled":
+            cancel_placement(
+                self.session,
+                plan.liaison,
+                placement_id,
+                PlacementCancel(text="The client fell ill before the start"),
+            )
+            return
+        placement = start_placement(
+            self.session,
+            plan.liaison,
+            placement_id,
+            PlacementStart(actual_start=start),
+            CHECKPOINT_OFFSETS,
+            self.today,
+        )
+        tutored = placement.kind in TUTORED_KINDS
+        ended = end is not None and end < self.today
+        if outcome == "ended_early":
+            stop = min(self.today, start + timedelta(days=self.rng.randint(3, 40)))
+            end_placement_early(
+                self.session,
+                plan.liaison,
+                placement_id,
+                PlacementEndEarly(reason=self.pick(list(EndReason)), text="", actual_end=stop),
+                self.today,
+            )
+        elif tutored and ended:
+            hired = self.chance(0.55)
+            report = ReportIn(
+                attendance=Attendance.completed if hired or self.chance(0.7) else Attendance.partly,
+                skills_observed=self.rng.sample(OBSERVED_SKILLS, 2),
+                job_followed=hired,
+                notes="Reliable, asks good questions, gets on well with the team.",
+            )
+            report_placement(self.session, employer, placement_id, report, self.normaliser)
+            assert end is not None
+            if hired:
+                hire = PlacementHire(
+                    contract_type=self.pick([ContractType.permanent, ContractType.fixed_term]),
+                    contract_hours=self.pick([20, 30, 38.5]),
+                    actual_end=end,
+                )
+                hire_from_placement(self.session, plan.liaison, placement_id, hire, self.today)
+            else:
+                complete_placement(
+                    self.session,
+                    plan.liaison,
+                    placement_id,
+                    PlacementComplete(actual_end=end),
+                    self.today,
+                )
+        elif not tutored and placement.kind is OfferKind.vacancy:
+            hire = PlacementHire(
+                contract_type=offer.contract_type,
+                contract_hours=offer.hours_per_week,
+                actual_end=start,
+            )
+            hire_from_placement(self.session, plan.liaison, placement_id, hire, self.today)
+        self.checkpoint_outcomes(placement)
+
+    def checkpoint_outcomes(self, placement: Placement) -> None:
+        """Most checkpoints already due have an outcome; some are left overdue."""
+        still_in_work = placement.status in (PlacementStatus.hired, PlacementStatus.started)
+        for checkpoint in placement.checkpoints:
+            if checkpoint.due_on > self.today or self.chance(0.2):
+                continue
+            if still_in_work and self.chance(0.08):
+                still_in_work = False
+            recorder = (
+                self.session.get_one(User, checkpoint.owner_id) if checkpoint.owner_id else None
+            )
+            if recorder is None:
+                continue
+            data = CheckpointOutcomeIn(
+                outcome=CheckpointOutcome.in_work if still_in_work else CheckpointOutcome.ended,
+                ended_reason=None if still_in_work else self.pick(list(EndReason)),
+                satisfaction_client=self.rng.randint(2, 5),
+                satisfaction_employer=self.rng.randint(2, 5),
+                recorded_on=min(
+                    self.today, checkpoint.due_on + timedelta(days=self.rng.randint(0, 6))
+                ),
+            )
+            record_checkpoint(self.session, actor_for(recorder), checkpoint.id, data, self.today)
+
+    def alerts(self) -> None:
+        """The daily alert jobs once, so that every inbox shows what a morning would."""
+        raised = (
+            alert_checkpoints(self.session, self.today, 7)
+            + alert_trials_ending(self.session, self.today, 3)
+            + alert_unanswered(self.session, self.today, 14)
+            + alert_held_offers(self.session, self.today, 2)
+            + flag_parked_clients(self.session, self.today, 90)
+        )
+        self.progress(f"inbox alerts: {raised}")
 
     def nearby_client(self, offer: Offer, candidates: list[Client]) -> Client:
         """A candidate who lives within their travel distance and is free at the offer's times,
@@ -1108,4 +1322,5 @@ def load_demo(
     demo.offers_stage()
     demo.clients_stage()
     demo.placements()
+    demo.alerts()
     return _summary(session, already_loaded=False)

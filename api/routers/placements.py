@@ -1,10 +1,32 @@
+"""Placements: planning, start (tutor capacity, checkpoints), end, hire, the tutor's report."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
+from api.deps import (
+    CurrentActor,
+    NormaliserDep,
+    Page,
+    PageDep,
+    PathId,
+    SessionDep,
+    SettingsDep,
+    TodayDep,
+)
 from employers import placements
-from employers.schemas import PlacementCreate, PlacementRead, PlacementUpdate
+from employers.schemas import (
+    PlacementCancel,
+    PlacementComplete,
+    PlacementCreate,
+    PlacementEndEarly,
+    PlacementHire,
+    PlacementRead,
+    PlacementStart,
+    PlacementUpdate,
+    ReportIn,
+    StatusChangeRead,
+)
 from models.placement import PlacementStatus
 
 router = APIRouter(prefix="/placements", tags=["placements"])
@@ -49,4 +71,84 @@ def update_placement(
     placement_id: PathId, body: PlacementUpdate, session: SessionDep, actor: CurrentActor
 ) -> PlacementRead:
     placement = placements.update_placement(session, actor, placement_id, body)
+    return PlacementRead.model_validate(placement)
+
+
+@router.get("/{placement_id}/history", response_model=list[StatusChangeRead])
+def placement_history(
+    placement_id: PathId, session: SessionDep, actor: CurrentActor
+) -> list[StatusChangeRead]:
+    rows = placements.placement_history(session, actor, placement_id)
+    return [StatusChangeRead.model_validate(r) for r in rows]
+
+
+@router.post("/{placement_id}/start", response_model=PlacementRead)
+def start_placement(
+    placement_id: PathId,
+    body: PlacementStart,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    today: TodayDep,
+) -> PlacementRead:
+    placement = placements.start_placement(
+        session, actor, placement_id, body, settings.checkpoint_offsets_days, today
+    )
+    return PlacementRead.model_validate(placement)
+
+
+@router.post("/{placement_id}/complete", response_model=PlacementRead)
+def complete_placement(
+    placement_id: PathId,
+    body: PlacementComplete,
+    session: SessionDep,
+    actor: CurrentActor,
+    today: TodayDep,
+) -> PlacementRead:
+    placement = placements.complete_placement(session, actor, placement_id, body, today)
+    return PlacementRead.model_validate(placement)
+
+
+@router.post("/{placement_id}/hire", response_model=PlacementRead)
+def hire_from_placement(
+    placement_id: PathId,
+    body: PlacementHire,
+    session: SessionDep,
+    actor: CurrentActor,
+    today: TodayDep,
+) -> PlacementRead:
+    placement = placements.hire_from_placement(session, actor, placement_id, body, today)
+    return PlacementRead.model_validate(placement)
+
+
+@router.post("/{placement_id}/end-early", response_model=PlacementRead)
+def end_placement_early(
+    placement_id: PathId,
+    body: PlacementEndEarly,
+    session: SessionDep,
+    actor: CurrentActor,
+    today: TodayDep,
+) -> PlacementRead:
+    placement = placements.end_placement_early(session, actor, placement_id, body, today)
+    return PlacementRead.model_validate(placement)
+
+
+@router.post("/{placement_id}/cancel", response_model=PlacementRead)
+def cancel_placement(
+    placement_id: PathId, body: PlacementCancel, session: SessionDep, actor: CurrentActor
+) -> PlacementRead:
+    return PlacementRead.model_validate(
+        placements.cancel_placement(session, actor, placement_id, body)
+    )
+
+
+@router.post("/{placement_id}/report", response_model=PlacementRead)
+def report_placement(
+    placement_id: PathId,
+    body: ReportIn,
+    session: SessionDep,
+    actor: CurrentActor,
+    normaliser: NormaliserDep,
+) -> PlacementRead:
+    placement = placements.report_placement(session, actor, placement_id, body, normaliser)
     return PlacementRead.model_validate(placement)

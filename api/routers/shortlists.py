@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from api.deps import CurrentActor, MatcherDep, PathId, SessionDep
+from employers.proposals import decide_on_candidate
 from matching import shortlists
 from matching.schemas import (
     DecisionIn,
@@ -66,8 +67,10 @@ def read_shortlist(shortlist_id: PathId, session: SessionDep, actor: CurrentActo
 def record_decision(
     shortlist_id: PathId, body: DecisionIn, session: SessionDep, actor: CurrentActor
 ) -> DecisionRead:
-    decision = shortlists.record_decision(session, actor, shortlist_id, body)
-    return DecisionRead.model_validate(decision)
+    decision, proposal = decide_on_candidate(session, actor, shortlist_id, body)
+    answer = DecisionRead.model_validate(decision)
+    answer.proposal_id = proposal.id if proposal else None
+    return answer
 
 
 @router.get("/shortlists/{shortlist_id}/why-not/{candidate_id}", response_model=WhyNotRead)

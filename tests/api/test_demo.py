@@ -21,8 +21,16 @@ from models.audit import AuditEvent
 from models.client import Client, ClientSkill, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent
 from models.db import build_engine, unit_of_work
+from models.inbox import Alert
 from models.offer import TUTORED_KINDS, Offer, OfferKind, OfferStatus, OfferTransition
-from models.placement import Placement, PlacementStatus
+from models.placement import (
+    Checkpoint,
+    CheckpointOutcome,
+    Placement,
+    PlacementStatus,
+    Proposal,
+    ProposalStatus,
+)
 from models.registry import metadata
 from models.tutor import Tutor
 from models.user import Role, User
@@ -100,7 +108,12 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
         assert placed is not None
         assert placed.consent_liaison
         assert placed.consent_employers
-        assert placement.status is PlacementStatus.planned
+    assert {p.status for p in placements} == set(PlacementStatus)
+    answers = set(session.scalars(select(Proposal.status)))
+    assert answers >= set(ProposalStatus) - {ProposalStatus.withdrawn}
+    outcomes = set(session.scalars(select(Checkpoint.outcome)))
+    assert outcomes == {None, CheckpointOutcome.in_work, CheckpointOutcome.ended}
+    assert (session.scalar(select(func.count()).select_from(Alert)) or 0) > 0
 
     assert summary.offers == len(offers)
     assert summary.clients == clients

@@ -18,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from models.offer import OfferStatus
+from models.placement import PlacementStatus
 from tests.world import World
 
 COLUMNS = ("admin", "liaison", "caseworker", "caseworker_b", "employer", "employer_b")
@@ -68,6 +69,43 @@ def fresh_offer(status: OfferStatus, action: str) -> Callable[[World], str]:
 
 def fresh_tutor(w: World) -> str:
     return f"/api/v1/tutors/{w.build.tutor(w.ids['company_a']).id}"
+
+
+def fresh_placement(status: PlacementStatus, action: str) -> Callable[[World], str]:
+    """A work trial of client_a at company A, in ``status``, with a tutor who has room."""
+
+    def path(w: World) -> str:
+        offer = w.build.work_trial(w.ids["company_a"])
+        placement = w.build.placement(w.ids["client_a"], offer, status=status)
+        return f"/api/v1/placements/{placement.id}/{action}"
+
+    return path
+
+
+def fresh_proposal(action: str) -> Callable[[World], str]:
+    def path(w: World) -> str:
+        offer = w.build.offer(w.ids["company_a"])
+        proposal = w.build.proposal(w.ids["client_a"], offer.id, w.users["caseworker"].id)
+        return f"/api/v1/proposals/{proposal.id}/{action}"
+
+    return path
+
+
+def fresh_checkpoint(w: World) -> str:
+    from models.placement import Checkpoint, CheckpointSide
+
+    offer = w.build.work_trial(w.ids["company_a"])
+    placement = w.build.placement(w.ids["client_a"], offer, status=PlacementStatus.started)
+    checkpoint = w.build.add(
+        Checkpoint(
+            placement_id=placement.id,
+            offset_days=7,
+            side=CheckpointSide.employer,
+            owner_id=w.users["liaison"].id,
+            due_on=TODAY,
+        )
+    )
+    return f"/api/v1/checkpoints/{checkpoint.id}/outcome"
 
 
 def transfer(w: World) -> dict[str, Any]:
@@ -324,6 +362,118 @@ ROWS = [
         fixed("/placements/{p}", p="placement_a"),
         "403 200 200 404 403 403",
         lambda w: {"planned_end": (TODAY + timedelta(days=40)).isoformat()},
+    ),
+    Row(
+        "GET",
+        "/placements/{placement_id}/history",
+        fixed("/placements/{p}/history", p="placement_a"),
+        "200 200 200 404 200 404",
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/start",
+        fresh_placement(PlacementStatus.planned, "start"),
+        "403 200 200 404 200 404",
+        lambda w: {},
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/complete",
+        fresh_placement(PlacementStatus.started, "complete"),
+        "403 200 200 404 200 404",
+        lambda w: {},
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/hire",
+        fresh_placement(PlacementStatus.started, "hire"),
+        "403 200 200 404 200 404",
+        lambda w: {"contract_type": "permanent", "contract_hours": 30},
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/end-early",
+        fresh_placement(PlacementStatus.started, "end-early"),
+        "403 200 200 404 200 404",
+        lambda w: {"reason": "health"},
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/cancel",
+        fresh_placement(PlacementStatus.planned, "cancel"),
+        "403 200 200 404 200 404",
+        lambda w: {"text": "The client moved away"},
+    ),
+    Row(
+        "POST",
+        "/placements/{placement_id}/report",
+        fresh_placement(PlacementStatus.started, "report"),
+        "403 200 403 403 200 404",
+        lambda w: {"attendance": "completed", "skills_observed": ["food hygiene"]},
+    ),
+    # proposals
+    Row("GET", "/proposals", fixed("/proposals"), "403 200 200 200 200 200"),
+    Row(
+        "GET",
+        "/proposals/{proposal_id}",
+        fixed("/proposals/{p}", p="proposal_a"),
+        "403 200 200 404 200 404",
+    ),
+    Row(
+        "GET",
+        "/proposals/{proposal_id}/history",
+        fixed("/proposals/{p}/history", p="proposal_a"),
+        "403 200 200 404 200 404",
+    ),
+    Row(
+        "POST",
+        "/proposals/{proposal_id}/answer",
+        fresh_proposal("answer"),
+        "403 200 403 403 200 404",
+        lambda w: {"answer": "interview_planned", "interview_on": TODAY.isoformat()},
+    ),
+    Row(
+        "POST",
+        "/proposals/{proposal_id}/withdraw",
+        fresh_proposal("withdraw"),
+        "403 200 200 404 403 403",
+        lambda w: {"text": "Found work elsewhere"},
+    ),
+    # follow-up, inbox, indicators
+    Row("GET", "/checkpoints", fixed("/checkpoints"), "403 200 200 200 403 403"),
+    Row(
+        "POST",
+        "/checkpoints/{checkpoint_id}/outcome",
+        fresh_checkpoint,
+        "403 200 200 404 403 403",
+        lambda w: {"outcome": "in_work", "satisfaction_client": 4},
+    ),
+    Row("GET", "/inbox", fixed("/inbox"), "200 200 200 200 200 200"),
+    Row(
+        "POST",
+        "/inbox/{alert_id}/read",
+        fixed("/inbox/{a}/read", a="alert_a"),
+        "404 404 200 404 404 404",
+    ),
+    Row("GET", "/indicators", fixed("/indicators"), "200 200 200 200 403 403"),
+    Row(
+        "GET",
+        "/indicators/{table}.csv",
+        fixed("/indicators/offers_by_state.csv"),
+        "200 200 200 200 403 403",
+    ),
+    Row(
+        "POST",
+        "/tutors/{tutor_id}/trainings",
+        fixed("/tutors/{t}/trainings", t="tutor_a"),
+        "201 201 403 403 201 404",
+        lambda w: {"title": "Mentoring newcomers", "attended_on": TODAY.isoformat()},
+    ),
+    Row(
+        "GET",
+        "/tutors/{tutor_id}/history",
+        fixed("/tutors/{t}/history", t="tutor_a"),
+        "200 200 403 403 200 404",
     ),
     # users, offices, audit
     Row("GET", "/users", fixed("/users"), "200 403 403 403 403 403"),

@@ -1,0 +1,60 @@
+"""Indicators for a period, filtered by office, liaison officer, sector and offer kind; each
+table also as CSV."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Response
+
+from api.deps import CurrentActor, SessionDep, SettingsDep, TodayDep
+from employers import indicators as service
+from models.errors import NotFound
+from models.offer import OfferKind
+
+router = APIRouter(prefix="/indicators", tags=["indicators"])
+
+
+def get_filters(
+    today: TodayDep,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    office_id: int | None = None,
+    liaison_id: int | None = None,
+    sector: str | None = None,
+    offer_kind: OfferKind | None = None,
+) -> service.IndicatorFilters:
+    """Default period: the last 365 days up to today."""
+    end = date_to or today
+    return service.IndicatorFilters(
+        date_from or end - timedelta(days=364), end, office_id, liaison_id, sector, offer_kind
+    )
+
+
+FiltersDep = Annotated[service.IndicatorFilters, Depends(get_filters)]
+
+
+@router.get("")
+def indicators(
+    session: SessionDep, actor: CurrentActor, settings: SettingsDep, filters: FiltersDep
+) -> dict[str, Any]:
+    return service.indicators(session, actor, filters, settings.contact_standard_days)
+
+
+@router.get("/{table}.csv", response_class=Response)
+def indicator_csv(
+    table: str,
+    session: SessionDep,
+    actor: CurrentActor,
+    settings: SettingsDep,
+    filters: FiltersDep,
+) -> Response:
+    tables = service.indicators(session, actor, filters, settings.contact_standard_days)["tables"]
+    if table not in tables:
+        raise NotFound("indicator table", table)
+    return Response(
+        service.to_csv(tables[table]),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{table}.csv"'},
+    )
