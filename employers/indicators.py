@@ -260,9 +260,16 @@ def _placements(
         .outerjoin(ClientMonitoring, ClientMonitoring.client_id == Placement.client_id)
         .where(Placement.actual_start.is_not(None), Placement.actual_start <= filters.date_to)
     )
-    query = _offer_scope(query, filters)
-    if filters.office_id is not None:
-        query = _client_scope(query, IndicatorFilters(filters.date_from, filters.date_to))
+    # The office of a placement is the client's caseworker's, not the company's officer's.
+    company_side = IndicatorFilters(
+        filters.date_from,
+        filters.date_to,
+        None,
+        filters.liaison_id,
+        filters.sector,
+        filters.offer_kind,
+    )
+    query = _client_scope(_offer_scope(query, company_side), filters)
     return [
         (p, gender, age_band(year, p.actual_start or filters.date_to))
         for p, gender, year in session.execute(query)

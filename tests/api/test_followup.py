@@ -343,3 +343,19 @@ def test_a_job_that_fails_midway_leaves_no_trace_and_runs_again(
     assert _alerts(db) == before
     assert run_job(db, real, DAY0 + timedelta(days=30), context).ran
     assert _alerts(db) > before
+
+
+def test_indicators_follow_the_office_of_the_clients_caseworker(
+    client: TestClient, world: World
+) -> None:
+    counts = {}
+    for office in ("office_a", "office_b"):
+        answer = client.get(
+            f"/api/v1/indicators?office_id={world.ids[office]}", headers=world.headers("admin")
+        )
+        assert answer.status_code == 200, answer.text
+        counts[office] = answer.json()["tables"]["placements_started"]
+    assert counts == {"office_a": [{"kind": "work_trial", "count": 1}], "office_b": []}
+    bad = client.get("/api/v1/indicators?sector=ZZ", headers=world.headers("admin"))
+    assert bad.status_code == 422
+    assert bad.json()["field"] == "sector"
