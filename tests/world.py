@@ -295,10 +295,9 @@ def world(db: sessionmaker[Session], settings: Settings) -> World:
     ]
     shortlist_a = b.add(shortlist_a)
     proposal_a = b.proposal(client_a.id, offer_a.id, w.users["caseworker"].id)
-    started_a = b.placement(client_a.id, b.work_trial(company_a.id), status=PlacementStatus.started)
     checkpoint_a = b.add(
         Checkpoint(
-            placement_id=started_a.id,
+            placement_id=placement_a.id,
             offset_days=7,
             side=CheckpointSide.client,
             owner_id=w.users["caseworker"].id,

@@ -22,7 +22,7 @@ from models.company import Company
 from models.db import unit_of_work
 from models.inbox import Alert, JobRun
 from models.matching import Shortlist, ShortlistDirection, ShortlistItem
-from models.placement import PlacementStatus, Proposal
+from models.placement import Checkpoint, CheckpointSide, PlacementStatus, Proposal
 from tests.world import World
 
 DAY0 = date.today()
@@ -270,8 +270,26 @@ def _alerts(db: sessionmaker[Session]) -> int:
         return session.scalar(select(func.count()).select_from(Alert)) or 0
 
 
+def _started_trial(world: World) -> None:
+    b = world.build
+    started = b.placement(
+        world.ids["client_a"], b.work_trial(world.ids["company_a"]), status=PlacementStatus.started
+    )
+    b.add(
+        Checkpoint(
+            placement_id=started.id,
+            offset_days=7,
+            side=CheckpointSide.client,
+            owner_id=world.users["caseworker"].id,
+            due_on=DAY0 + timedelta(days=4),
+        )
+    )
+
+
 def _overdue_world(world: World) -> None:
-    """An open proposal three weeks old, company A's liaison officer named."""
+    """An open proposal three weeks old, company A's liaison officer named, and a work trial
+    under way whose first checkpoint is due in four days."""
+    _started_trial(world)
     with unit_of_work(world.build.db) as session:
         session.execute(update(Company).values(liaison_officer_id=world.users["liaison"].id))
         session.execute(update(Proposal).values(created_at=datetime.now(UTC) - timedelta(days=21)))
@@ -348,6 +366,7 @@ def test_a_job_that_fails_midway_leaves_no_trace_and_runs_again(
 def test_indicators_follow_the_office_of_the_clients_caseworker(
     client: TestClient, world: World
 ) -> None:
+    _started_trial(world)
     counts = {}
     for office in ("office_a", "office_b"):
         answer = client.get(
