@@ -46,7 +46,8 @@ def test_reads_of_personal_data_are_audited_with_field_names_not_values(
     assert read_personal["actor_id"] == world.users["caseworker"].id
     assert set(read_personal["fields"]) >= {"phone", "barriers", "barrier_notes"}
     assert "personal.phone" in by_action["create"]["fields"]
-    everything = json.dumps(events)
+    # Timestamps are left out: their microseconds can spell "1979" by chance.
+    everything = json.dumps([{k: v for k, v in e.items() if k != "at"} for e in events])
     for value in SENSITIVE:
         assert value not in everything
 
