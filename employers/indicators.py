@@ -126,7 +126,7 @@ def indicators(
     placements = _placements(session, filters)
     started = [p for p in placements if _within(p[0].actual_start, filters)]
     tables: dict[str, list[Row]] = {
-        "offers_by_state": _offers_by_state(session, filters, start, end),
+        "offers_by_state": _offers_by_state(session, filters, end),
         "days_to_publication": _days_to_publication(session, filters, start, end),
         "shortlists": _shortlists(session, filters, start, end),
         "proposals": _proposals(session, filters, start, end),
@@ -168,9 +168,7 @@ def _within(day: date | None, filters: IndicatorFilters) -> bool:
     return day is not None and filters.date_from <= day <= filters.date_to
 
 
-def _offers_by_state(
-    session: Session, filters: IndicatorFilters, start: datetime, end: datetime
-) -> list[Row]:
+def _offers_by_state(session: Session, filters: IndicatorFilters, end: datetime) -> list[Row]:
     query = select(Offer.kind, Offer.status).join(Company, Company.id == Offer.company_id)
     query = _offer_scope(query, filters).where(Offer.created_at < end)
     return _counts(

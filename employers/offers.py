@@ -487,10 +487,12 @@ def alert_held_offers(session: Session, today: date, days: int) -> int:
         .where(Offer.status == OfferStatus.held, held_since.c.at <= cutoff)
         .order_by(Offer.id)
     ).all()
-    everyone = list(session.scalars(select(User.id).where(User.role == Role.liaison)))
+    everyone: list[int] | None = None  # read only if some company has no liaison officer
     raised = 0
     for offer_id, title, liaison_id, since in rows:
-        for user_id in [liaison_id] if liaison_id else everyone:
+        if liaison_id is None and everyone is None:
+            everyone = list(session.scalars(select(User.id).where(User.role == Role.liaison)))
+        for user_id in [liaison_id] if liaison_id else everyone or []:
             raised += raise_alert(
                 session,
                 user_id,
