@@ -92,8 +92,10 @@ def record_status(
     from_status: str | None,
     to_status: str,
     reason: str | None = None,
+    action: str = "transition",
 ) -> None:
-    """One state change of a proposal, placement, tutor or checkpoint, beside its audit row."""
+    """One state change of an offer, proposal, placement, tutor or checkpoint, beside its
+    audit row (whose action is ``action``: the verb that moved it, where there is one)."""
     session.add(
         StatusChange(
             entity=entity,
@@ -107,7 +109,7 @@ def record_status(
     record(
         session,
         actor,
-        "transition",
+        action,
         entity,
         entity_id,
         ["status"],

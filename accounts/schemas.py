@@ -92,3 +92,16 @@ class AuditEventRead(BaseModel):
     entity_id: str | None
     fields: list[str]
     detail: str | None
+
+
+class StatusChangeRead(BaseModel):
+    """One move of an offer, proposal, placement, tutor or checkpoint: who, from, to, why."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    from_status: str | None
+    to_status: str
+    actor_id: int | None
+    reason: str | None
+    at: datetime

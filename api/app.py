@@ -29,16 +29,15 @@ from api.routers import (
 )
 from api.routers import skills as skills_api
 from api.scheduler import JobContext, start_scheduler
-from api.settings import Settings
+from config.settings import Settings
 from employers.offers import Review
-from employers.screening import Screener
 from matching.ann import IndexParams
 from matching.embedding import Embedder, load_embedder
 from matching.engine import Matcher
 from matching.ranking import Weights
-from matching.taxonomy.cache import SkillsCache
-from matching.taxonomy.normalise import Thresholds
 from models.db import build_engine, session_factory
+from taxonomy.cache import SkillsCache
+from taxonomy.normalise import Thresholds
 
 API_PREFIX = "/api/v1"
 
@@ -117,10 +116,7 @@ def create_app(
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
     app.state.skills = skills or SkillsCache(thresholds(settings))
-    app.state.review = review or Review(
-        Screener.from_files(settings.screening_rules, settings.screening_allow),
-        settings.publish_without_review,
-    )
+    app.state.review = review or Review.from_settings(settings)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
     routers = (

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.orm import Session
 
-from api.settings import Settings
+from config.settings import Settings
 from models.db import build_engine, session_factory, unit_of_work
 from models.user import Role
 
@@ -103,7 +103,7 @@ def geo_import(
 ) -> None:
     """Load postcode centroids: a GeoNames postal-code file, or a CSV with
     country,postcode,place,lat,lon."""
-    from matching.geo import import_gazetteer, read_gazetteer
+    from places.geo import import_gazetteer, read_gazetteer
 
     with _unit_of_work() as session, typer.progressbar(length=0, label="postcodes") as bar:
         try:
@@ -120,7 +120,8 @@ def taxonomy_import_esco(
     version: Annotated[str, typer.Option(help="ESCO version of the files")] = "v1.1.1",
 ) -> None:
     """Import the official ESCO CSV download (idempotent) and report what it holds."""
-    from matching.taxonomy.esco import STEPS, EscoFilesMissing, import_esco
+    from taxonomy.esco import STEPS, EscoFilesMissing, import_esco
+    from taxonomy.schemas import ESCO_ATTRIBUTION
 
     started = time.perf_counter()
     try:
@@ -140,7 +141,7 @@ def taxonomy_import_esco(
         typer.echo(f"  {name:<28} {change}")
     if report.skipped_relations:
         typer.echo(f"skipped {report.skipped_relations} relations to occupations not in the files")
-    typer.echo("This service uses the ESCO classification of the European Commission.")
+    typer.echo(ESCO_ATTRIBUTION)
 
 
 @taxonomy_app.command("load-starter")
@@ -150,7 +151,7 @@ def taxonomy_load_starter() -> None:
 
 
 def _load_starter() -> None:
-    from matching.taxonomy.starter import load_starter
+    from taxonomy.starter import load_starter
 
     with _unit_of_work() as session:
         report = load_starter(session)
@@ -180,6 +181,7 @@ def offers_import(
 ) -> None:
     """Import offers from a JobPosting JSON-LD file or a CSV; each is screened on submission."""
     import json
+    from datetime import date
 
     from sqlalchemy import select
 
@@ -187,9 +189,8 @@ def offers_import(
     from api.app import thresholds
     from employers.jobposting import RowRefused, csv_rows, import_offers, jobposting_rows
     from employers.offers import Review
-    from employers.screening import Screener
-    from matching.taxonomy.cache import SkillsCache
     from models.user import User
+    from taxonomy.cache import SkillsCache
 
     settings = Settings()
     with _unit_of_work() as session:
@@ -208,10 +209,7 @@ def offers_import(
         except (RowRefused, json.JSONDecodeError) as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(code=1) from exc
-        review = Review(
-            Screener.from_files(settings.screening_rules, settings.screening_allow),
-            settings.publish_without_review,
-        )
+        review = Review.from_settings(settings)
         normaliser = SkillsCache(thresholds(settings)).normaliser(session)
         with typer.progressbar(length=len(rows), label="offers") as bar:
             report = import_offers(
@@ -221,6 +219,7 @@ def offers_import(
                 settings.default_country,
                 normaliser,
                 review,
+                date.today(),
                 bar.update,
             )
     typer.echo(
@@ -252,13 +251,21 @@ def demo(seed: int = 7) -> None:
     """Load the starter taxonomy and the demo data set (both idempotent) and print the demo
     users' sign-in details."""
     from api.app import thresholds
-    from api.demo.seed import DEMO_PASSWORD, load_demo
-    from matching.taxonomy.cache import SkillsCache
+    from demo.seed import DEMO_PASSWORD, load_demo
+    from employers.offers import Review
+    from taxonomy.cache import SkillsCache
 
     _load_starter()
     with _unit_of_work() as session:
-        normaliser = SkillsCache(thresholds(Settings())).normaliser(session)
-        summary = load_demo(session, seed=seed, progress=typer.echo, normaliser=normaliser)
+        settings = Settings()
+        normaliser = SkillsCache(thresholds(settings)).normaliser(session)
+        summary = load_demo(
+            session,
+            seed=seed,
+            progress=typer.echo,
+            normaliser=normaliser,
+            review=Review.from_settings(settings),
+        )
     typer.echo(summary.describe())
     _rebuild_index()
     typer.echo(f"\nSign in with any of these emails and the password '{DEMO_PASSWORD}':")

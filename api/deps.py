@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from accounts.actor import Actor
 from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
-from api.settings import Settings
+from config.settings import Settings
 from employers.offers import Review
 from matching.engine import Matcher
-from matching.taxonomy.cache import SkillsCache
-from matching.taxonomy.normalise import Normaliser
 from models.errors import NotAuthenticated
 from models.fields import MAX_ID
+from taxonomy.cache import SkillsCache
+from taxonomy.normalise import Normaliser
 
 _bearer = HTTPBearer(auto_error=False)
 MAX_PAGE_SIZE = 200

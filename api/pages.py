@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
+from taxonomy.schemas import ESCO_ATTRIBUTION
+
 router = APIRouter(include_in_schema=False)
 
 HOME = """<!doctype html>
@@ -35,7 +37,7 @@ them. People decide; the engine recommends.</p>
 <code>{"email": ..., "password": ...}</code>; the demo printed its users when it loaded.</li>
 </ul>
 <p class="muted">Skills are described with Tandem's own starter taxonomy and, where it is
-imported, ESCO. This service uses the ESCO classification of the European Commission.</p>
+imported, ESCO. {attribution}</p>
 </body>
 </html>
 """
@@ -43,4 +45,4 @@ imported, ESCO. This service uses the ESCO classification of the European Commis
 
 @router.get("/", response_class=HTMLResponse)
 def home() -> str:
-    return HOME
+    return HOME.replace("{attribution}", ESCO_ATTRIBUTION)

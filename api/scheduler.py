@@ -22,14 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.settings import Settings
 from clients.records import flag_parked_clients
-from employers.followup import alert_checkpoints, alert_trials_ending
+from config.settings import Settings
 from employers.offers import alert_held_offers, expire_offers
-from employers.proposals import alert_unanswered
 from matching.engine import Matcher
 from models.base import utcnow
 from models.inbox import JobRun
+from placements.followup import alert_checkpoints, alert_trials_ending
+from placements.proposals import alert_unanswered
 
 log = logging.getLogger(__name__)
 

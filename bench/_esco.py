@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from matching.taxonomy.esco import import_esco
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
+from taxonomy.esco import import_esco
 
 ESCO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco"
 

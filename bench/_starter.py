@@ -7,12 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from matching.taxonomy.index import load_index
-from matching.taxonomy.normalise import Normaliser
-from matching.taxonomy.starter import load_starter
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
 from models.taxonomy import SkillConcept
+from taxonomy.index import load_index
+from taxonomy.normalise import Normaliser
+from taxonomy.starter import load_starter
 
 DATA = Path(__file__).resolve().parent / "data"
 

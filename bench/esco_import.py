@@ -16,9 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._esco import ESCO_DIR  # noqa: E402
-from matching.taxonomy.esco import import_esco  # noqa: E402
 from models.db import build_engine, session_factory, unit_of_work  # noqa: E402
 from models.migrate import upgrade  # noqa: E402
+from taxonomy.esco import import_esco  # noqa: E402
+from taxonomy.schemas import ESCO_ATTRIBUTION  # noqa: E402
 
 
 def file_rows(name: str) -> int:
@@ -55,7 +56,7 @@ def main() -> None:
             check = "matches the files" if expected[name] == rows else f"FILES SAY {expected[name]}"
         print(f"  {name:<28} {rows:>7}  {check}")
     print(f"  skipped relations to a missing occupation: {report.skipped_relations}")
-    print("This service uses the ESCO classification of the European Commission.")
+    print(ESCO_ATTRIBUTION)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._starter import DATA, starter_normaliser  # noqa: E402
-from matching.taxonomy.extract import extract  # noqa: E402
+from taxonomy.extract import extract  # noqa: E402
 
 
 def main() -> None:

@@ -24,6 +24,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -41,13 +42,6 @@ from matching.ann import IndexParams  # noqa: E402
 from matching.embedding import BUNDLED_MODEL, load_embedder  # noqa: E402
 from matching.engine import Matcher  # noqa: E402
 from matching.ranking import Weights  # noqa: E402
-from matching.schemas import ShortlistRequest  # noqa: E402
-from matching.shortlists import shortlist_for_client  # noqa: E402
-from matching.taxonomy.index import load_index  # noqa: E402
-from matching.taxonomy.mapping import proposals  # noqa: E402
-from matching.taxonomy.normalise import Normaliser  # noqa: E402
-from matching.taxonomy.starter import load_starter  # noqa: E402
-from matching.taxonomy.text import normalise  # noqa: E402
 from models.client import (  # noqa: E402
     Client,
     ClientSkill,
@@ -75,11 +69,18 @@ from models.taxonomy import (  # noqa: E402
     SkillRelationType,
 )
 from models.user import Office, Role, User  # noqa: E402
+from shortlists.explanations import read_explanation  # noqa: E402
+from shortlists.render import render_explanation  # noqa: E402
+from shortlists.schemas import ShortlistRequest  # noqa: E402
+from shortlists.service import shortlist_for_client  # noqa: E402
+from taxonomy.index import load_index  # noqa: E402
+from taxonomy.mapping import proposals  # noqa: E402
+from taxonomy.normalise import Normaliser  # noqa: E402
+from taxonomy.starter import load_starter  # noqa: E402
+from taxonomy.text import normalise  # noqa: E402
 
 TOP = 100
-STARTER_SKILLS = (
-    Path(__file__).resolve().parent.parent / "matching/taxonomy/data/starter_skills.csv"
-)
+STARTER_SKILLS = Path(__file__).resolve().parent.parent / "taxonomy/data/starter_skills.csv"
 WHERE = dict(latitude=48.2082, longitude=16.3738)
 
 
@@ -346,7 +347,7 @@ def main() -> None:
         started = time.perf_counter()
         for case in cases:
             shortlist = shortlist_for_client(
-                session, actor, matcher, case.client_id, ShortlistRequest(limit=TOP)
+                session, actor, matcher, case.client_id, ShortlistRequest(limit=TOP), date.today()
             )
             ranked = [item.offer_id for item in shortlist.items if item.offer_id]
             results[f"tandem/{case.part}"].append(rank_of(case.offer_id, ranked))
@@ -354,7 +355,9 @@ def main() -> None:
                 args.show -= 1
                 print("MISS", case.statements, "target", case.offer_id)
                 for item in shortlist.items[:3]:
-                    print("  ", item.offer_id, item.explanation["text"][:700])
+                    facts = read_explanation(item.explanation)
+                    text = render_explanation(facts, show_client_words=True).text
+                    print("  ", item.offer_id, text[:700])
         tandem_s = time.perf_counter() - started
         session.rollback()
 

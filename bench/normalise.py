@@ -20,10 +20,10 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._esco import esco_database  # noqa: E402
-from matching.taxonomy.index import load_index  # noqa: E402
-from matching.taxonomy.normalise import Normaliser  # noqa: E402
-from matching.taxonomy.text import normalise  # noqa: E402
 from models.taxonomy import ConceptKind, SkillConcept, SkillLabel  # noqa: E402
+from taxonomy.index import load_index  # noqa: E402
+from taxonomy.normalise import Normaliser  # noqa: E402
+from taxonomy.text import normalise  # noqa: E402
 
 ACCENTS = {"e": "é", "a": "á", "o": "ó", "u": "ü", "i": "í"}
 

@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -30,16 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from accounts.tokens import issue_token  # noqa: E402
 from accounts.users import actor_for  # noqa: E402
-from api.settings import Settings  # noqa: E402
 from bench._esco import esco_database  # noqa: E402
+from config.settings import Settings  # noqa: E402
 from matching.ann import IndexParams, VectorIndex  # noqa: E402
 from matching.embedding import BUNDLED_MODEL, load_embedder  # noqa: E402
 from matching.engine import Matcher  # noqa: E402
-from matching.schemas import ShortlistRequest  # noqa: E402
-from matching.shortlists import shortlist_for_client, shortlist_for_offer  # noqa: E402
-from matching.taxonomy.index import load_index  # noqa: E402
-from matching.taxonomy.mapping import proposals  # noqa: E402
-from matching.taxonomy.normalise import Normaliser  # noqa: E402
 from matching.vectors import embed_texts  # noqa: E402
 from models.client import Client, ClientSkill, ClientSkillConcept, RightToWork  # noqa: E402
 from models.company import Company, SizeClass  # noqa: E402
@@ -61,6 +57,11 @@ from models.taxonomy import (  # noqa: E402
     SkillRelationType,
 )
 from models.user import Office, Role, User  # noqa: E402
+from shortlists.schemas import ShortlistRequest  # noqa: E402
+from shortlists.service import shortlist_for_client, shortlist_for_offer  # noqa: E402
+from taxonomy.index import load_index  # noqa: E402
+from taxonomy.mapping import proposals  # noqa: E402
+from taxonomy.normalise import Normaliser  # noqa: E402
 
 VIENNA = (48.2082, 16.3738)
 SECRET = "bench-secret-key-of-sufficient-length-0123"
@@ -356,7 +357,7 @@ def main() -> None:
                 started = time.perf_counter()
                 if profiler:
                     profiler.enable()
-                run(session, actor, matcher, subject, ShortlistRequest(limit=20))
+                run(session, actor, matcher, subject, ShortlistRequest(limit=20), date.today())
                 if profiler:
                     profiler.disable()
                 times.append(1000 * (time.perf_counter() - started))

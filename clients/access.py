@@ -60,6 +60,19 @@ def client_for_reader(session: Session, actor: Actor, client_id: int) -> Client:
     raise NotFound("client", client_id)
 
 
+def readable_client_ids(session: Session, actor: Actor, client_ids: set[int]) -> set[int]:
+    """Of these clients, those whose profile the actor may read now: the rule of
+    ``client_for_reader`` for many clients in one query."""
+    if not client_ids:
+        return set()
+    if actor.role is Role.caseworker:
+        return set(session.scalars(visible_client_ids(actor).where(Client.id.in_(client_ids))))
+    if actor.role is Role.liaison:
+        query = select(Client.id).where(Client.id.in_(client_ids), Client.consent_liaison)
+        return set(session.scalars(query))
+    return set()
+
+
 def client_for_editor(session: Session, actor: Actor, client_id: int) -> Client:
     """A client the actor may change: their own or shared clients. Others who can see the
     profile get 403; those who cannot see it get 404."""

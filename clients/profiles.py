@@ -19,9 +19,6 @@ from clients.schemas import (
     QualificationIn,
     SkillIn,
 )
-from matching.geo import resolve_postcode
-from matching.taxonomy.mapping import check_concepts, confirm, proposals
-from matching.taxonomy.normalise import Normaliser
 from models.base import utcnow
 from models.client import (
     Client,
@@ -40,21 +37,19 @@ from models.client import (
 )
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
+from models.reference import check_distinct_languages
 from models.taxonomy import SkillConcept
 from models.user import Role
+from places.geo import resolve_postcode
+from taxonomy.mapping import check_concepts, confirm, keep_unchanged_words, proposals
+from taxonomy.normalise import Normaliser
 
 CHILD_LISTS = ("languages", "skills", "qualifications")
 
 
 def _languages(items: list[LanguageSkill]) -> list[ClientLanguage]:
-    seen: set[str] = set()
-    rows = []
-    for item in items:
-        if item.language in seen:
-            raise InvalidInput("languages", f"language '{item.language}' is listed twice")
-        seen.add(item.language)
-        rows.append(ClientLanguage(language=item.language, level=item.level))
-    return rows
+    check_distinct_languages([item.language for item in items])
+    return [ClientLanguage(language=item.language, level=item.level) for item in items]
 
 
 def _skills(items: list[SkillIn], normaliser: Normaliser | None) -> list[ClientSkill]:
@@ -79,15 +74,10 @@ def _merge_skills(
 ) -> list[ClientSkill]:
     """The new list of statements; one whose words are unchanged keeps its row, its concepts
     and their confirmations."""
-    unused = {s.text: s for s in reversed(current)}
-    merged = []
-    for position, item in enumerate(items):
-        kept = unused.pop(item.text, None)
-        if kept is None:
-            kept = _skills([item], normaliser)[0]
-        kept.position, kept.source, kept.stage = position, item.source, item.stage
-        merged.append(kept)
-    return merged
+    pairs = keep_unchanged_words(current, items, lambda i: _skills([i], normaliser)[0])
+    for position, (item, row) in enumerate(pairs):
+        row.position, row.source, row.stage = position, item.source, item.stage
+    return [row for _item, row in pairs]
 
 
 def _qualifications(items: list[QualificationIn]) -> list[ClientQualification]:

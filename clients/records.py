@@ -85,10 +85,10 @@ def consent_history(session: Session, actor: Actor, client_id: int) -> list[Cons
 
 
 def add_contact(
-    session: Session, actor: Actor, client_id: int, data: ContactCreate
+    session: Session, actor: Actor, client_id: int, data: ContactCreate, today: date
 ) -> ClientContact:
     client = client_for_editor(session, actor, client_id)
-    if data.contacted_on > date.today():
+    if data.contacted_on > today:
         raise InvalidInput("contacted_on", "a contact cannot be dated in the future")
     contact = ClientContact(client_id=client.id, recorded_by_id=actor.user_id, **data.model_dump())
     session.add(contact)

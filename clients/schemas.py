@@ -7,7 +7,6 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from matching.taxonomy.schemas import StatementConceptRead
 from models.client import (
     ContactChannel,
     FunctionalLimit,
@@ -31,6 +30,7 @@ from models.fields import (
     Text,
 )
 from models.offer import Schedule
+from taxonomy.schemas import StatementConceptRead
 
 
 class _Input(BaseModel):

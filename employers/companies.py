@@ -13,13 +13,13 @@ from employers.schemas import (
     ContactPersonCreate,
     EngagementEventCreate,
 )
-from matching.geo import resolve_postcode
 from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
 from models.offer import Offer
 from models.tutor import Tutor
 from models.user import STAFF_ROLES, Role, User
+from places.geo import resolve_postcode
 
 STAFF = STAFF_ROLES
 

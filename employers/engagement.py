@@ -1,4 +1,4 @@
-"""Employer engagement: a company's whole history, and the companies nobody contacted lately."""
+"""Employer engagement: the companies nobody contacted lately."""
 
 from __future__ import annotations
 
@@ -8,84 +8,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
-from employers.companies import STAFF, company_for
+from employers.companies import STAFF
 from employers.schemas import (
     CompanyContactGap,
-    CompanyHistory,
     CompanyRead,
-    ContactPersonRead,
-    EngagementEventRead,
-    OfferHistoryItem,
-    OfferRead,
-    OfferScreeningRead,
-    OfferTransitionRead,
-    PlacementRead,
-    TutorRead,
 )
-from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
-from models.offer import Offer, OfferScreening, OfferTransition
-from models.placement import Placement
-from models.tutor import Tutor
-
-
-def company_history(session: Session, actor: Actor, company_id: int) -> CompanyHistory:
-    actor.require(*STAFF)
-    company = company_for(session, actor, company_id)
-    offers = session.scalars(
-        select(Offer).where(Offer.company_id == company.id).order_by(Offer.id)
-    ).all()
-    offer_ids = [o.id for o in offers]
-    transitions: dict[int, list[OfferTransitionRead]] = {i: [] for i in offer_ids}
-    screenings: dict[int, list[OfferScreeningRead]] = {i: [] for i in offer_ids}
-    placements: list[Placement] = []
-    if offer_ids:
-        for t in session.scalars(
-            select(OfferTransition)
-            .where(OfferTransition.offer_id.in_(offer_ids))
-            .order_by(OfferTransition.id)
-        ):
-            transitions[t.offer_id].append(OfferTransitionRead.model_validate(t))
-        for s in session.scalars(
-            select(OfferScreening)
-            .where(OfferScreening.offer_id.in_(offer_ids))
-            .order_by(OfferScreening.id)
-        ):
-            screenings[s.offer_id].append(OfferScreeningRead.model_validate(s))
-        placements = list(
-            session.scalars(
-                select(Placement).where(Placement.offer_id.in_(offer_ids)).order_by(Placement.id)
-            )
-        )
-    return CompanyHistory(
-        company=CompanyRead.model_validate(company),
-        contacts=[
-            ContactPersonRead.model_validate(c)
-            for c in session.scalars(
-                select(ContactPerson).where(ContactPerson.company_id == company.id)
-            )
-        ],
-        events=[
-            EngagementEventRead.model_validate(e)
-            for e in session.scalars(
-                select(EngagementEvent)
-                .where(EngagementEvent.company_id == company.id)
-                .order_by(EngagementEvent.occurred_on, EngagementEvent.id)
-            )
-        ],
-        offers=[
-            OfferHistoryItem(
-                offer=OfferRead.model_validate(o),
-                transitions=transitions[o.id],
-                screenings=screenings[o.id],
-            )
-            for o in offers
-        ],
-        placements=[PlacementRead.model_validate(p) for p in placements],
-        tutors=[
-            TutorRead.model_validate(t)
-            for t in session.scalars(select(Tutor).where(Tutor.company_id == company.id))
-        ],
-    )
+from models.company import Company, EngagementEvent, EngagementStatus
 
 
 def companies_without_contact(

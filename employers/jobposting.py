@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 from accounts.actor import Actor
 from employers.offer_states import OfferAction
 from employers.offers import Review, create_offer, transition
-from employers.schemas import OfferCreate
-from matching.taxonomy.normalise import Normaliser
+from employers.schemas import (
+    OfferCreate,
+)
 from models import reference
+from models.audit import StatusChange
 from models.company import Company
 from models.errors import TandemError
 from models.offer import (
@@ -29,9 +31,9 @@ from models.offer import (
     Offer,
     OfferKind,
     OfferStatus,
-    OfferTransition,
     PayPeriod,
 )
+from taxonomy.normalise import Normaliser
 
 CONTEXT = "https://schema.org"
 UNIT = {PayPeriod.hour: "HOUR", PayPeriod.month: "MONTH", PayPeriod.year: "YEAR"}
@@ -132,8 +134,10 @@ def jobposting_of(session: Session, offer: Offer) -> dict[str, Any]:
     company = session.get(Company, offer.company_id)
     assert company is not None
     posted = session.scalar(
-        select(func.max(OfferTransition.at)).where(
-            OfferTransition.offer_id == offer.id, OfferTransition.to_status == OfferStatus.published
+        select(func.max(StatusChange.at)).where(
+            StatusChange.entity == "offer",
+            StatusChange.entity_id == offer.id,
+            StatusChange.to_status == OfferStatus.published.value,
         )
     )
     return to_jobposting(offer, company, posted.date() if posted else None)
@@ -265,6 +269,7 @@ def import_offers(
     default_country: str,
     normaliser: Normaliser | None,
     review: Review,
+    today: date,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Create and submit each row's offer (so it is screened); a refused row changes nothing
@@ -274,8 +279,8 @@ def import_offers(
         savepoint = session.begin_nested()
         try:
             data = build()
-            offer = create_offer(session, actor, data, default_country, normaliser)
-            transition(session, actor, offer.id, OfferAction.submit, "imported", review)
+            offer = create_offer(session, actor, data, default_country, today, normaliser)
+            transition(session, actor, offer.id, OfferAction.submit, "imported", review, today)
             savepoint.commit()
             report.created.append(offer.id)
             if offer.status is OfferStatus.held:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,14 +12,18 @@ from sqlalchemy.orm import Session
 from accounts import audit
 from accounts.actor import Actor
 from accounts.inbox import raise_alert
+from config.settings import Settings
 from employers.companies import company_for, company_id_for_new
 from employers.offer_states import EDITABLE, TRANSITIONS, OfferAction
-from employers.schemas import LanguageRequirement, OfferCreate, OfferUpdate, RequirementIn
+from employers.schemas import (
+    LanguageRequirement,
+    OfferCreate,
+    OfferUpdate,
+    RequirementIn,
+)
 from employers.screening import Finding, Screener
-from matching.geo import resolve_postcode
-from matching.taxonomy.mapping import check_concepts, confirm, proposals
-from matching.taxonomy.normalise import Normaliser
-from matching.taxonomy.occupations import OccupationProposal, propose_occupations
+from employers.tutors import check_tutor_of_company
+from models.audit import StatusChange
 from models.base import utcnow
 from models.company import Company
 from models.db import fetch_page
@@ -34,12 +37,16 @@ from models.offer import (
     OfferRequirement,
     OfferScreening,
     OfferStatus,
-    OfferTransition,
     RequirementConcept,
 )
+from models.placement import HOLDING_PLACE, Placement
+from models.reference import check_distinct_languages
 from models.taxonomy import SkillConcept
-from models.tutor import Tutor
 from models.user import Role, User
+from places.geo import resolve_postcode
+from taxonomy.mapping import check_concepts, confirm, keep_unchanged_words, proposals
+from taxonomy.normalise import Normaliser
+from taxonomy.occupations import OccupationProposal, propose_occupations
 
 #: An edit of an offer in these states is screened again (a published one is held on findings).
 SCREENED_ON_EDIT = frozenset({OfferStatus.submitted, OfferStatus.held, OfferStatus.published})
@@ -79,34 +86,32 @@ def _merge_requirements(
     current: list[OfferRequirement], items: list[RequirementIn], normaliser: Normaliser | None
 ) -> list[OfferRequirement]:
     """The new requirement lines; an unchanged line keeps its row and confirmed concepts."""
-    unused = {r.text: r for r in reversed(current)}
-    merged = []
-    for position, item in enumerate(items):
-        kept = unused.pop(item.text, None)
-        if kept is None:
-            kept = _requirements([item], normaliser)[0]
-        kept.position, kept.essential = position, item.essential
-        merged.append(kept)
-    return merged
+    pairs = keep_unchanged_words(current, items, lambda i: _requirements([i], normaliser)[0])
+    for position, (item, row) in enumerate(pairs):
+        row.position, row.essential = position, item.essential
+    return [row for _item, row in pairs]
 
 
 def _languages(items: list[LanguageRequirement]) -> list[OfferLanguage]:
-    seen: set[str] = set()
-    rows = []
-    for item in items:
-        if item.language in seen:
-            raise InvalidInput("languages", f"language '{item.language}' is listed twice")
-        seen.add(item.language)
-        rows.append(OfferLanguage(language=item.language, min_level=item.min_level))
-    return rows
+    check_distinct_languages([item.language for item in items])
+    return [OfferLanguage(language=item.language, min_level=item.min_level) for item in items]
 
 
-def _check_tutor(session: Session, tutor_id: int | None, company_id: int) -> None:
-    if tutor_id is None:
-        return
-    tutor = session.get(Tutor, tutor_id)
-    if tutor is None or tutor.company_id != company_id:
-        raise InvalidInput("tutor_id", f"tutor {tutor_id} is not a tutor of company {company_id}")
+def places_left(session: Session, offer_ids: list[int]) -> dict[int, int]:
+    """Places not yet held by a planned, started, completed or hired placement, per offer."""
+    if not offer_ids:
+        return {}
+    places = dict(
+        session.execute(select(Offer.id, Offer.places).where(Offer.id.in_(offer_ids))).all()
+    )
+    taken = dict(
+        session.execute(
+            select(Placement.offer_id, func.count())
+            .where(Placement.offer_id.in_(offer_ids), Placement.status.in_(HOLDING_PLACE))
+            .group_by(Placement.offer_id)
+        ).all()
+    )
+    return {offer_id: count - taken.get(offer_id, 0) for offer_id, count in places.items()}
 
 
 def _check_consistency(offer: Offer) -> None:
@@ -132,13 +137,14 @@ def create_offer(
     actor: Actor,
     data: OfferCreate,
     default_country: str,
+    today: date,
     normaliser: Normaliser | None = None,
 ) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     company_id = company_id_for_new(actor, data.company_id)
     company_for(session, actor, company_id)
-    _check_tutor(session, data.tutor_id, company_id)
-    if data.expiry_date is not None and data.expiry_date < date.today():
+    check_tutor_of_company(session, data.tutor_id, company_id)
+    if data.expiry_date is not None and data.expiry_date < today:
         raise InvalidInput("expiry_date", "the expiry date is already past")
     values = data.model_dump(
         exclude={"company_id", "requirements", "languages", "country", "postcode", "status"}
@@ -197,8 +203,9 @@ def update_offer(
     offer_id: int,
     data: OfferUpdate,
     default_country: str,
+    today: date,
+    review: Review,
     normaliser: Normaliser | None = None,
-    review: Review | None = None,
 ) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     offer = offer_for(session, actor, offer_id)
@@ -217,8 +224,8 @@ def update_offer(
         offer.languages = _languages(data.languages or [])
         changed.append("languages")
     if "tutor_id" in changes:
-        _check_tutor(session, changes["tutor_id"], offer.company_id)
-    if changes.get("expiry_date") is not None and changes["expiry_date"] < date.today():
+        check_tutor_of_company(session, changes["tutor_id"], offer.company_id)
+    if changes.get("expiry_date") is not None and changes["expiry_date"] < today:
         raise InvalidInput("expiry_date", "the expiry date is already past")
     if "postcode" in changes or "country" in changes or changes.get("remote") is False:
         postcode = changes.pop("postcode", offer.postcode)
@@ -236,9 +243,7 @@ def update_offer(
         audit.record(session, actor, "update", "offer", offer.id, changed)
         session.flush()
     if changed and offer.status in SCREENED_ON_EDIT:
-        findings = screen_offer(
-            session, actor, offer, (review or default_review()).screener, "edit"
-        )
+        findings = screen_offer(session, actor, offer, review.screener, "edit")
         if findings and offer.status is not OfferStatus.held:
             grounds = ", ".join(sorted({f.ground for f in findings}))
             move(
@@ -266,10 +271,13 @@ class Review:
     screener: Screener
     publish_without_review: bool = False
 
-
-@lru_cache(maxsize=1)
-def default_review() -> Review:
-    return Review(Screener.from_files())
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Review:
+        """The shipped screening rules plus the service's own, as the settings name them."""
+        return cls(
+            Screener.from_files(settings.screening_rules, settings.screening_allow),
+            settings.publish_without_review,
+        )
 
 
 def _offer_fields(offer: Offer) -> list[tuple[str, str]]:
@@ -305,23 +313,8 @@ def move(
     """Record one status change: the offer's status, its history row and the audit event."""
     previous = offer.status
     offer.status = target
-    session.add(
-        OfferTransition(
-            offer_id=offer.id,
-            from_status=previous,
-            to_status=target,
-            actor_id=actor.user_id if actor else None,
-            reason=reason,
-        )
-    )
-    audit.record(
-        session,
-        actor,
-        action,
-        "offer",
-        offer.id,
-        ["status"],
-        detail=f"{previous.value} -> {target.value}",
+    audit.record_status(
+        session, actor, "offer", offer.id, previous.value, target.value, reason, action=action
     )
 
 
@@ -331,7 +324,8 @@ def transition(
     offer_id: int,
     action: OfferAction,
     reason: str | None,
-    review: Review | None = None,
+    review: Review,
+    today: date,
 ) -> Offer:
     """Apply one action of the state machine, or refuse it naming the current state.
 
@@ -352,13 +346,12 @@ def transition(
         raise InvalidInput("reason", f"a written reason is required to {verb} this offer")
     if action is OfferAction.submit and offer.kind in TUTORED_KINDS:
         _require_tutor(offer)
-    if action is OfferAction.publish and offer.expiry_date and offer.expiry_date < date.today():
+    if action is OfferAction.publish and offer.expiry_date and offer.expiry_date < today:
         raise TransitionNotAllowed(
             "offer", offer.status.value, "publish", "its expiry date is past"
         )
     target = rule.target
     if action is OfferAction.submit:
-        review = review or default_review()
         findings = screen_offer(session, actor, offer, review.screener, "submit")
         if findings:
             target = OfferStatus.held
@@ -371,10 +364,9 @@ def transition(
     return offer
 
 
-def transitions_of(session: Session, actor: Actor, offer_id: int) -> list[OfferTransition]:
+def transitions_of(session: Session, actor: Actor, offer_id: int) -> list[StatusChange]:
     offer = offer_for(session, actor, offer_id)
-    query = select(OfferTransition).where(OfferTransition.offer_id == offer.id)
-    return list(session.scalars(query.order_by(OfferTransition.id)))
+    return audit.status_history(session, "offer", offer.id)
 
 
 def confirm_requirement_concepts(
@@ -474,9 +466,9 @@ def alert_held_offers(session: Session, today: date, days: int) -> int:
     """Alert the company's liaison officer (else every liaison officer) once per held offer
     that has waited for review longer than ``days``."""
     held_since = (
-        select(OfferTransition.offer_id, func.max(OfferTransition.at).label("at"))
-        .where(OfferTransition.to_status == OfferStatus.held)
-        .group_by(OfferTransition.offer_id)
+        select(StatusChange.entity_id.label("offer_id"), func.max(StatusChange.at).label("at"))
+        .where(StatusChange.entity == "offer", StatusChange.to_status == OfferStatus.held.value)
+        .group_by(StatusChange.entity_id)
         .subquery()
     )
     cutoff = datetime.combine(today - timedelta(days=days), time.max, UTC)

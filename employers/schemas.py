@@ -1,4 +1,4 @@
-"""API schemas for companies, contact people, engagement events, tutors, offers and placements."""
+"""API schemas for companies, contact people, engagement events, tutors and offers."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
-from matching.taxonomy.schemas import StatementConceptRead
 from models.company import Channel, EngagementStatus, EventKind, Motive, SizeClass
 from models.fields import (
     CefrLevel,
@@ -34,16 +33,8 @@ from models.offer import (
     PhysicalDemand,
     Schedule,
 )
-from models.placement import (
-    Attendance,
-    CheckpointOutcome,
-    CheckpointSide,
-    DeclineReason,
-    EndReason,
-    PlacementStatus,
-    ProposalStatus,
-)
 from models.tutor import TutorStage
+from taxonomy.schemas import StatementConceptRead
 
 
 class _Input(BaseModel):
@@ -224,7 +215,7 @@ class LanguageRequirementRead(_Read):
     min_level: str
 
 
-class _NoStatus(_Input):
+class NoStatusInput(_Input):
     """Accepts a ``status`` key only to refuse it by name: status changes through actions."""
 
     status: Any = Field(default=None, exclude=True, json_schema_extra={"readOnly": True})
@@ -232,7 +223,7 @@ class _NoStatus(_Input):
     @field_validator("status", mode="before")
     @classmethod
     def _refuse_status(cls, value: Any) -> Any:
-        raise ValueError("status cannot be set directly; use the offer's actions")
+        raise ValueError("status cannot be set directly; use the actions")
 
 
 class _OfferFields(BaseModel):
@@ -264,11 +255,11 @@ class _OfferFields(BaseModel):
     tutor_id: Id | None = None
 
 
-class OfferCreate(_OfferFields, _NoStatus):
+class OfferCreate(_OfferFields, NoStatusInput):
     company_id: Id | None = Field(default=None, description="Employer users: their own company")
 
 
-class OfferUpdate(_NoStatus):
+class OfferUpdate(NoStatusInput):
     """Every field optional; ``status`` is refused: it changes only through actions."""
 
     kind: OfferKind | None = None
@@ -339,174 +330,6 @@ class TransitionRequest(_Input):
     reason: str | None = Field(default=None, max_length=2000)
 
 
-class OfferTransitionRead(_Read):
-    id: int
-    from_status: OfferStatus
-    to_status: OfferStatus
-    actor_id: int | None
-    reason: str | None
-    at: datetime
-
-
-# Placements
-
-
-class PlacementCreate(_Input):
-    client_id: Id
-    offer_id: Id
-    tutor_id: Id | None = None
-    planned_start: date
-    planned_end: date | None = None
-
-
-class PlacementUpdate(_NoStatus):
-    tutor_id: Id | None = None
-    planned_start: date | None = None
-    planned_end: date | None = None
-
-
-class PlacementStart(_Input):
-    actual_start: date | None = Field(default=None, description="Default: today")
-    tutor_id: Id | None = Field(default=None, description="Default: the tutor already named")
-
-
-class PlacementComplete(_Input):
-    actual_end: date | None = Field(default=None, description="Default: today")
-
-
-class PlacementHire(_Input):
-    contract_type: ContractType
-    contract_hours: float = Field(gt=0, le=60)
-    actual_end: date | None = Field(
-        default=None, description="End of the trial or traineeship; default today"
-    )
-
-
-class PlacementEndEarly(_Input):
-    reason: EndReason
-    text: str = Field(default="", max_length=2000)
-    actual_end: date | None = Field(default=None, description="Default: today")
-
-
-class PlacementCancel(_Input):
-    text: str = Field(min_length=1, max_length=2000, description="Why it will not start")
-
-
-class ReportIn(_Input):
-    attendance: Attendance
-    skills_observed: list[Statement] = Field(default_factory=list, max_length=50)
-    job_followed: bool = False
-    notes: str = Field(default="", max_length=5000)
-
-
-class ReportRead(_Read):
-    attendance: Attendance
-    skills_observed: list[str]
-    job_followed: bool
-    notes: str
-    reported_by_id: int
-    at: datetime
-
-
-class CheckpointRead(_Read):
-    id: int
-    placement_id: int
-    offset_days: int
-    side: CheckpointSide
-    owner_id: int | None
-    due_on: date
-    outcome: CheckpointOutcome | None
-    ended_reason: EndReason | None
-    satisfaction_client: int | None
-    satisfaction_employer: int | None
-    notes: str
-    recorded_on: date | None
-
-
-class CheckpointOutcomeIn(_Input):
-    outcome: CheckpointOutcome
-    ended_reason: EndReason | None = None
-    satisfaction_client: int | None = Field(default=None, ge=1, le=5)
-    satisfaction_employer: int | None = Field(default=None, ge=1, le=5)
-    notes: str = Field(default="", max_length=5000)
-    recorded_on: date | None = Field(default=None, description="Default: today")
-
-
-class PlacementRead(_Read):
-    id: int
-    client_id: int
-    offer_id: int
-    tutor_id: int | None
-    kind: OfferKind
-    planned_start: date
-    planned_end: date | None
-    actual_start: date | None
-    actual_end: date | None
-    status: PlacementStatus
-    end_reason: EndReason | None
-    end_text: str | None
-    contract_type: ContractType | None
-    contract_hours: float | None
-    report: ReportRead | None
-    checkpoints: list[CheckpointRead]
-    created_at: datetime
-
-
-class StatusChangeRead(_Read):
-    from_status: str | None
-    to_status: str
-    actor_id: int | None
-    reason: str | None
-    at: datetime
-
-
-# Proposals
-
-
-class ProposalAnswer(_Input):
-    answer: ProposalStatus = Field(
-        description="interview_planned (with interview_on), declined (with reason) or accepted "
-        "(with planned_start; becomes a planned placement)"
-    )
-    interview_on: date | None = None
-    reason: DeclineReason | None = None
-    text: str = Field(default="", max_length=2000)
-    planned_start: date | None = None
-    planned_end: date | None = None
-    tutor_id: Id | None = None
-
-
-class ProposalWithdraw(_Input):
-    text: str = Field(min_length=1, max_length=2000)
-
-
-class ProposedClient(BaseModel):
-    """What an employer sees of a client who consented to share with employers: skills and
-    languages, no contact data, no protected attributes."""
-
-    id: int
-    given_name: str
-    skills: list[str]
-    languages: list[str]
-    hours_per_week: float
-
-
-class ProposalRead(_Read):
-    id: int
-    client_id: int
-    offer_id: int
-    proposed_by_id: int
-    status: ProposalStatus
-    message: str
-    interview_on: date | None
-    decline_reason: DeclineReason | None
-    decline_text: str | None
-    answered_at: datetime | None
-    placement_id: int | None
-    created_at: datetime
-    client: ProposedClient | None = None
-
-
 # Tutors: training and load
 
 
@@ -556,23 +379,6 @@ class ReviewItem(BaseModel):
 
 
 # Engagement
-
-
-class OfferHistoryItem(BaseModel):
-    offer: OfferRead
-    transitions: list[OfferTransitionRead]
-    screenings: list[OfferScreeningRead]
-
-
-class CompanyHistory(BaseModel):
-    """A company's whole story with the service, in one answer."""
-
-    company: CompanyRead
-    contacts: list[ContactPersonRead]
-    events: list[EngagementEventRead]
-    offers: list[OfferHistoryItem]
-    placements: list[PlacementRead]
-    tutors: list[TutorRead]
 
 
 class CompanyContactGap(BaseModel):

@@ -5,18 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
 from employers.companies import company_for, company_id_for_new
-from employers.schemas import TrainingIn, TutorCreate, TutorUpdate
+from employers.schemas import (
+    TrainingIn,
+    TutorCreate,
+    TutorUpdate,
+)
 from models.audit import StatusChange
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import Offer
-from models.placement import Placement
+from models.placement import MENTORING, Placement
 from models.tutor import Tutor, TutorStage, TutorTraining
 from models.user import Role
 
@@ -31,6 +35,47 @@ def tutor_for(session: Session, actor: Actor, tutor_id: int) -> Tutor:
 
 #: The pipeline's dates, in the order the stages are reached.
 STAGE_DATES = ("identified_on", "agreed_on", "training_started_on", "trained_on")
+
+
+def check_tutor_of_company(session: Session, tutor_id: int | None, company_id: int) -> None:
+    """422 on ``tutor_id`` unless the tutor works at the company (no tutor is fine)."""
+    if tutor_id is None:
+        return
+    tutor = session.get(Tutor, tutor_id)
+    if tutor is None or tutor.company_id != company_id:
+        raise InvalidInput("tutor_id", f"tutor {tutor_id} is not a tutor of company {company_id}")
+
+
+def tutor_load(
+    session: Session, tutor_ids: list[int], excluding: int | None = None
+) -> dict[int, int]:
+    """Newcomers each tutor accompanies or is booked for (placements planned or started)."""
+    if not tutor_ids:
+        return {}
+    query = (
+        select(Placement.tutor_id, func.count())
+        .where(Placement.tutor_id.in_(tutor_ids), Placement.status.in_(MENTORING))
+        .group_by(Placement.tutor_id)
+    )
+    if excluding is not None:
+        query = query.where(Placement.id != excluding)
+    rows = session.execute(query)
+    load = {tutor_id: 0 for tutor_id in tutor_ids}
+    load.update({tutor_id: count for tutor_id, count in rows if tutor_id is not None})
+    return load
+
+
+def check_tutor_capacity(session: Session, tutor_id: int, placement_id: int | None) -> None:
+    """409 with the tutor's load when the tutor has no room for one more newcomer."""
+    tutor = session.get(Tutor, tutor_id)
+    assert tutor is not None
+    load = tutor_load(session, [tutor_id], excluding=placement_id)[tutor_id]
+    if load >= tutor.max_mentees:
+        raise Conflict(
+            f"tutor {tutor.id} ({tutor.name}) already accompanies or is booked for {load} of "
+            f"{tutor.max_mentees} newcomer(s): full",
+            field="tutor_id",
+        )
 
 
 def _check_stage_dates(values: dict[str, Any]) -> None:

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from matching.geo import haversine_km
+from models.offer import TUTORED_KINDS
 from models.reference import CEFR_LEVELS
-
-TUTORED_KINDS = frozenset({"traineeship", "work_trial"})
+from places.geo import haversine_km
 
 #: A client's functional limit and the offer demands (or schedules) it rules out.
 LIMIT_EXCLUDES = {

@@ -20,25 +20,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from matching.ann import IndexParams, VectorIndex
-from matching.catalogue import (
-    RESCAN,
-    Catalogue,
-    ClientEntry,
-    OfferEntry,
-    VectorStore,
-    load_clients,
-    load_offers,
-    related_concepts,
-    with_vectors,
-)
+from matching.catalogue import RESCAN, Catalogue, ClientEntry, OfferEntry, VectorStore
 from matching.embedding import Embedder
+from matching.loaders import load_clients, load_offers, related_concepts, with_vectors
 from matching.ranking import Weights
-from matching.taxonomy.index import taxonomy_version
 from models.base import utcnow
 from models.client import Client
 from models.matching import TextEmbedding
 from models.offer import Offer
 from models.taxonomy import SkillConcept
+from taxonomy.index import taxonomy_version
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]

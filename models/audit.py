@@ -35,8 +35,8 @@ def _refuse_change(_mapper: Any, _connection: Any, target: AuditEvent) -> None:
 
 
 class StatusChange(Base):
-    """One row per state change of a proposal, placement, tutor or checkpoint: who moved it,
-    from where to where, and why (offers keep their own ``offer_transitions``)."""
+    """One row per state change of an offer, proposal, placement, tutor or checkpoint: who
+    moved it, from where to where, and why. One shape for every status history."""
 
     __tablename__ = "status_changes"
 

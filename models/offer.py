@@ -153,22 +153,6 @@ class OfferLanguage(Base):
     min_level: Mapped[str] = mapped_column(String(2))
 
 
-class OfferTransition(Base):
-    """One row per status change: who moved the offer, from where to where, and why."""
-
-    __tablename__ = "offer_transitions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), index=True)
-    from_status: Mapped[OfferStatus] = mapped_column(
-        Enum(OfferStatus, native_enum=False, length=20)
-    )
-    to_status: Mapped[OfferStatus] = mapped_column(Enum(OfferStatus, native_enum=False, length=20))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    reason: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
 class OfferScreening(Base):
     """One screening of an offer's words: when, why (submit, edit, import), by whose action,
     and what it found (ground, rule, words, suggestion per finding)."""

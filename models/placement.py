@@ -64,6 +64,19 @@ class PlacementStatus(StrEnum):
     cancelled = "cancelled"
 
 
+#: Placements that hold one of the offer's places.
+HOLDING_PLACE = frozenset(
+    {
+        PlacementStatus.planned,
+        PlacementStatus.started,
+        PlacementStatus.completed,
+        PlacementStatus.hired,
+    }
+)
+#: Placements during which a tutor accompanies (or has promised to accompany) a newcomer.
+MENTORING = frozenset({PlacementStatus.planned, PlacementStatus.started})
+
+
 class EndReason(StrEnum):
     health = "health"
     childcare_or_care_duties = "childcare_or_care_duties"

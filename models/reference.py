@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from models.errors import InvalidInput
 
 __all__ = [
     "CEFR_LEVELS",
@@ -175,3 +178,12 @@ def languages() -> dict[str, str]:
 def is_language_code(code: str) -> bool:
     """True if ``code`` is a listed lower-case ISO 639-1 or ISO 639-3 code."""
     return code in _languages()
+
+
+def check_distinct_languages(codes: Sequence[str], field: str = "languages") -> None:
+    """A language listed twice is refused by name (one level per language)."""
+    seen: set[str] = set()
+    for code in codes:
+        if code in seen:
+            raise InvalidInput(field, f"language '{code}' is listed twice")
+        seen.add(code)

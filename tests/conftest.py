@@ -16,11 +16,11 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.settings import Settings
+from config.settings import Settings
 from matching.embedding import BUNDLED_MODEL, Embedder, load_embedder
-from matching.geo import import_gazetteer, read_gazetteer
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
+from places.geo import import_gazetteer, read_gazetteer
 
 pytest_plugins = ["tests.world"]
 

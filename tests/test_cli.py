@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from api.app import create_app
 from api.cli import app
-from api.settings import Settings
+from config.settings import Settings
 from matching.embedding import Embedder
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from api.settings import DEFAULT_SECRET_KEY, Settings
+from config.settings import DEFAULT_SECRET_KEY, Settings
 
 
 def test_settings_are_read_from_tandem_environment_variables(

@@ -16,9 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from accounts.passwords import hash_password
 from accounts.tokens import issue_token
 from api.app import create_app
-from api.settings import Settings
+from config.settings import Settings
 from matching.embedding import Embedder
-from matching.taxonomy.text import normalise
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent, SizeClass
 from models.db import build_engine, session_factory, unit_of_work
@@ -29,6 +28,7 @@ from models.placement import Checkpoint, CheckpointSide, Placement, PlacementSta
 from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
 from models.user import Office, Role, User
+from taxonomy.text import normalise
 
 PASSWORD = "correct horse battery"
 Row = TypeVar("Row")

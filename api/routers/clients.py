@@ -12,6 +12,7 @@ from api.deps import (
     PathId,
     SessionDep,
     SettingsDep,
+    TodayDep,
 )
 from clients import profiles, records
 from clients.schemas import (
@@ -28,8 +29,8 @@ from clients.schemas import (
     ShareRead,
     SkillRead,
 )
-from matching.taxonomy.schemas import ConceptChoice
 from models.client import Readiness
+from taxonomy.schemas import ConceptChoice
 
 router = APIRouter(prefix="/clients", tags=["clients"])
 
@@ -141,9 +142,13 @@ def list_contacts(
 
 @router.post("/{client_id}/contacts", response_model=ContactRead, status_code=201)
 def add_contact(
-    client_id: PathId, body: ContactCreate, session: SessionDep, actor: CurrentActor
+    client_id: PathId,
+    body: ContactCreate,
+    session: SessionDep,
+    actor: CurrentActor,
+    today: TodayDep,
 ) -> ContactRead:
-    return ContactRead.model_validate(records.add_contact(session, actor, client_id, body))
+    return ContactRead.model_validate(records.add_contact(session, actor, client_id, body, today))
 
 
 @router.post("/{client_id}/shares", response_model=ShareRead, status_code=201)

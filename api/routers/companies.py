@@ -1,16 +1,14 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep
+from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep, TodayDep
 from employers import companies, engagement
 from employers.schemas import (
     CompanyContactGap,
     CompanyCreate,
-    CompanyHistory,
     CompanyRead,
     CompanyUpdate,
     ContactPersonCreate,
@@ -19,6 +17,8 @@ from employers.schemas import (
     EngagementEventRead,
 )
 from models.company import EngagementStatus
+from reporting import company_history as company_history_service
+from reporting.schemas import CompanyHistory
 
 router = APIRouter(prefix="/companies", tags=["companies"])
 
@@ -53,6 +53,7 @@ def companies_without_contact(
     actor: CurrentActor,
     settings: SettingsDep,
     page: PageDep,
+    today: TodayDep,
     days: Annotated[int | None, Query(ge=1, le=3650)] = None,
     liaison_officer_id: int | None = None,
 ) -> Page[CompanyContactGap]:
@@ -60,7 +61,7 @@ def companies_without_contact(
         session,
         actor,
         days or settings.no_contact_days,
-        date.today(),
+        today,
         liaison_officer_id,
         page.limit,
         page.offset,
@@ -83,7 +84,7 @@ def read_company(company_id: PathId, session: SessionDep, actor: CurrentActor) -
 
 @router.get("/{company_id}/history", response_model=CompanyHistory)
 def company_history(company_id: PathId, session: SessionDep, actor: CurrentActor) -> CompanyHistory:
-    return engagement.company_history(session, actor, company_id)
+    return company_history_service.company_history(session, actor, company_id)
 
 
 @router.patch("/{company_id}", response_model=CompanyRead)

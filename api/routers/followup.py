@@ -5,8 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, TodayDep
-from employers import followup
-from employers.schemas import CheckpointOutcomeIn, CheckpointRead
+from placements import followup
+from placements.schemas import (
+    CheckpointOutcomeIn,
+    CheckpointRead,
+)
 
 router = APIRouter(prefix="/checkpoints", tags=["follow-up"])
 

@@ -9,9 +9,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Response
 
 from api.deps import CurrentActor, SessionDep, SettingsDep, TodayDep
-from employers import indicators as service
 from models.errors import NotFound
 from models.offer import OfferKind
+from reporting import indicators as service
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
 

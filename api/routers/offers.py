@@ -4,6 +4,7 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
+from accounts.schemas import StatusChangeRead
 from api.deps import (
     CurrentActor,
     NormaliserDep,
@@ -13,6 +14,7 @@ from api.deps import (
     ReviewDep,
     SessionDep,
     SettingsDep,
+    TodayDep,
 )
 from employers import jobposting, offers
 from employers.offer_states import OfferAction
@@ -22,7 +24,6 @@ from employers.schemas import (
     OfferCreate,
     OfferRead,
     OfferScreeningRead,
-    OfferTransitionRead,
     OfferUpdate,
     RequirementRead,
     ReviewItem,
@@ -30,14 +31,14 @@ from employers.schemas import (
     ScreenResult,
     TransitionRequest,
 )
-from matching.taxonomy.schemas import (
+from models.offer import OfferKind, OfferStatus
+from models.user import Role
+from taxonomy.schemas import (
     ESCO_ATTRIBUTION,
     ConceptChoice,
     OccupationRead,
     OccupationResult,
 )
-from models.offer import OfferKind, OfferStatus
-from models.user import Role
 
 router = APIRouter(prefix="/offers", tags=["offers"])
 
@@ -108,6 +109,7 @@ def import_jobpostings(
     settings: SettingsDep,
     normaliser: NormaliserDep,
     review: ReviewDep,
+    today: TodayDep,
 ) -> ImportResult:
     """Load JobPosting documents (one, a list, or an ``@graph``); each row is screened like any
     offer, and refused rows are reported with their field and reason."""
@@ -120,6 +122,7 @@ def import_jobpostings(
         settings.default_country,
         normaliser,
         review,
+        today,
     )
     return ImportResult.model_validate(report, from_attributes=True)
 
@@ -131,9 +134,10 @@ def create_offer(
     actor: CurrentActor,
     settings: SettingsDep,
     normaliser: NormaliserDep,
+    today: TodayDep,
 ) -> OfferRead:
     return OfferRead.model_validate(
-        offers.create_offer(session, actor, body, settings.default_country, normaliser)
+        offers.create_offer(session, actor, body, settings.default_country, today, normaliser)
     )
 
 
@@ -151,10 +155,11 @@ def update_offer(
     settings: SettingsDep,
     normaliser: NormaliserDep,
     review: ReviewDep,
+    today: TodayDep,
 ) -> OfferRead:
     return OfferRead.model_validate(
         offers.update_offer(
-            session, actor, offer_id, body, settings.default_country, normaliser, review
+            session, actor, offer_id, body, settings.default_country, today, review, normaliser
         )
     )
 
@@ -197,12 +202,12 @@ def propose_occupations(
     )
 
 
-@router.get("/{offer_id}/transitions", response_model=list[OfferTransitionRead])
+@router.get("/{offer_id}/transitions", response_model=list[StatusChangeRead])
 def list_transitions(
     offer_id: PathId, session: SessionDep, actor: CurrentActor
-) -> list[OfferTransitionRead]:
+) -> list[StatusChangeRead]:
     rows = offers.transitions_of(session, actor, offer_id)
-    return [OfferTransitionRead.model_validate(t) for t in rows]
+    return [StatusChangeRead.model_validate(t) for t in rows]
 
 
 def _action_endpoint(action: OfferAction) -> None:
@@ -211,10 +216,11 @@ def _action_endpoint(action: OfferAction) -> None:
         session: SessionDep,
         actor: CurrentActor,
         review: ReviewDep,
+        today: TodayDep,
         body: TransitionRequest | None = None,
     ) -> OfferRead:
         reason = body.reason if body else None
-        offer = offers.transition(session, actor, offer_id, action, reason, review)
+        offer = offers.transition(session, actor, offer_id, action, reason, review, today)
         return OfferRead.model_validate(offer)
 
     act.__name__ = f"{action.value}_offer"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from accounts.schemas import (
+    StatusChangeRead,
+)
 from api.deps import (
     CurrentActor,
     NormaliserDep,
@@ -14,8 +17,9 @@ from api.deps import (
     SettingsDep,
     TodayDep,
 )
-from employers import placements
-from employers.schemas import (
+from models.placement import PlacementStatus
+from placements import lifecycle
+from placements.schemas import (
     PlacementCancel,
     PlacementComplete,
     PlacementCreate,
@@ -25,9 +29,7 @@ from employers.schemas import (
     PlacementStart,
     PlacementUpdate,
     ReportIn,
-    StatusChangeRead,
 )
-from models.placement import PlacementStatus
 
 router = APIRouter(prefix="/placements", tags=["placements"])
 
@@ -41,7 +43,7 @@ def list_placements(
     offer_id: int | None = None,
     client_id: int | None = None,
 ) -> Page[PlacementRead]:
-    rows, total = placements.list_placements(
+    rows, total = lifecycle.list_placements(
         session,
         actor,
         status=status,
@@ -58,19 +60,19 @@ def list_placements(
 def create_placement(
     body: PlacementCreate, session: SessionDep, actor: CurrentActor
 ) -> PlacementRead:
-    return PlacementRead.model_validate(placements.create_placement(session, actor, body))
+    return PlacementRead.model_validate(lifecycle.create_placement(session, actor, body))
 
 
 @router.get("/{placement_id}", response_model=PlacementRead)
 def read_placement(placement_id: PathId, session: SessionDep, actor: CurrentActor) -> PlacementRead:
-    return PlacementRead.model_validate(placements.placement_for(session, actor, placement_id))
+    return PlacementRead.model_validate(lifecycle.placement_for(session, actor, placement_id))
 
 
 @router.patch("/{placement_id}", response_model=PlacementRead)
 def update_placement(
     placement_id: PathId, body: PlacementUpdate, session: SessionDep, actor: CurrentActor
 ) -> PlacementRead:
-    placement = placements.update_placement(session, actor, placement_id, body)
+    placement = lifecycle.update_placement(session, actor, placement_id, body)
     return PlacementRead.model_validate(placement)
 
 
@@ -78,7 +80,7 @@ def update_placement(
 def placement_history(
     placement_id: PathId, session: SessionDep, actor: CurrentActor
 ) -> list[StatusChangeRead]:
-    rows = placements.placement_history(session, actor, placement_id)
+    rows = lifecycle.placement_history(session, actor, placement_id)
     return [StatusChangeRead.model_validate(r) for r in rows]
 
 
@@ -91,7 +93,7 @@ def start_placement(
     settings: SettingsDep,
     today: TodayDep,
 ) -> PlacementRead:
-    placement = placements.start_placement(
+    placement = lifecycle.start_placement(
         session, actor, placement_id, body, settings.checkpoint_offsets_days, today
     )
     return PlacementRead.model_validate(placement)
@@ -105,7 +107,7 @@ def complete_placement(
     actor: CurrentActor,
     today: TodayDep,
 ) -> PlacementRead:
-    placement = placements.complete_placement(session, actor, placement_id, body, today)
+    placement = lifecycle.complete_placement(session, actor, placement_id, body, today)
     return PlacementRead.model_validate(placement)
 
 
@@ -117,7 +119,7 @@ def hire_from_placement(
     actor: CurrentActor,
     today: TodayDep,
 ) -> PlacementRead:
-    placement = placements.hire_from_placement(session, actor, placement_id, body, today)
+    placement = lifecycle.hire_from_placement(session, actor, placement_id, body, today)
     return PlacementRead.model_validate(placement)
 
 
@@ -129,7 +131,7 @@ def end_placement_early(
     actor: CurrentActor,
     today: TodayDep,
 ) -> PlacementRead:
-    placement = placements.end_placement_early(session, actor, placement_id, body, today)
+    placement = lifecycle.end_placement_early(session, actor, placement_id, body, today)
     return PlacementRead.model_validate(placement)
 
 
@@ -138,7 +140,7 @@ def cancel_placement(
     placement_id: PathId, body: PlacementCancel, session: SessionDep, actor: CurrentActor
 ) -> PlacementRead:
     return PlacementRead.model_validate(
-        placements.cancel_placement(session, actor, placement_id, body)
+        lifecycle.cancel_placement(session, actor, placement_id, body)
     )
 
 
@@ -150,5 +152,5 @@ def report_placement(
     actor: CurrentActor,
     normaliser: NormaliserDep,
 ) -> PlacementRead:
-    placement = placements.report_placement(session, actor, placement_id, body, normaliser)
+    placement = lifecycle.report_placement(session, actor, placement_id, body, normaliser)
     return PlacementRead.model_validate(placement)

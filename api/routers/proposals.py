@@ -6,17 +6,19 @@ from fastapi import APIRouter
 from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
+from accounts.schemas import (
+    StatusChangeRead,
+)
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
-from employers import proposals
-from employers.schemas import (
+from models.placement import Proposal, ProposalStatus
+from models.user import Role
+from placements import proposals
+from placements.schemas import (
     ProposalAnswer,
     ProposalRead,
     ProposalWithdraw,
     ProposedClient,
-    StatusChangeRead,
 )
-from models.placement import Proposal, ProposalStatus
-from models.user import Role
 
 router = APIRouter(prefix="/proposals", tags=["proposals"])
 

@@ -1,13 +1,14 @@
-"""Shortlists: offers for a client, clients for an offer, stored with their explanations."""
+"""Shortlists: offers for a client, clients for an offer, stored with their explanations
+(facts), put in words for each reader when read."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CurrentActor, MatcherDep, PathId, SessionDep
-from employers.proposals import decide_on_candidate
-from matching import shortlists
-from matching.schemas import (
+from api.deps import CurrentActor, MatcherDep, PathId, SessionDep, TodayDep
+from placements.proposals import decide_on_candidate
+from shortlists import service
+from shortlists.schemas import (
     DecisionIn,
     DecisionRead,
     ShortlistRead,
@@ -28,12 +29,13 @@ def shortlist_for_client(
     session: SessionDep,
     actor: CurrentActor,
     matcher: MatcherDep,
+    today: TodayDep,
     body: ShortlistRequest | None = None,
 ) -> ShortlistRead:
-    shortlist = shortlists.shortlist_for_client(
-        session, actor, matcher, client_id, body or ShortlistRequest()
+    shortlist = service.shortlist_for_client(
+        session, actor, matcher, client_id, body or ShortlistRequest(), today
     )
-    return ShortlistRead.model_validate(shortlist)
+    return service.shortlist_read(session, actor, shortlist)
 
 
 @router.post(
@@ -46,17 +48,18 @@ def shortlist_for_offer(
     session: SessionDep,
     actor: CurrentActor,
     matcher: MatcherDep,
+    today: TodayDep,
     body: ShortlistRequest | None = None,
 ) -> ShortlistRead:
-    shortlist = shortlists.shortlist_for_offer(
-        session, actor, matcher, offer_id, body or ShortlistRequest()
+    shortlist = service.shortlist_for_offer(
+        session, actor, matcher, offer_id, body or ShortlistRequest(), today
     )
-    return ShortlistRead.model_validate(shortlist)
+    return service.shortlist_read(session, actor, shortlist)
 
 
 @router.get("/shortlists/{shortlist_id}", response_model=ShortlistRead)
 def read_shortlist(shortlist_id: PathId, session: SessionDep, actor: CurrentActor) -> ShortlistRead:
-    return ShortlistRead.model_validate(shortlists.read_shortlist(session, actor, shortlist_id))
+    return service.read_shortlist(session, actor, shortlist_id)
 
 
 @router.post(
@@ -80,6 +83,6 @@ def why_not(
     session: SessionDep,
     actor: CurrentActor,
     matcher: MatcherDep,
+    today: TodayDep,
 ) -> WhyNotRead:
-    answer = shortlists.why_not(session, actor, matcher, shortlist_id, candidate_id)
-    return WhyNotRead.model_validate(answer)
+    return service.why_not(session, actor, matcher, shortlist_id, candidate_id, today)

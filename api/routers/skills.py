@@ -5,12 +5,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import CurrentActor, NormaliserDep, PathId, SessionDep, SkillsDep
-from matching.taxonomy import queries
-from matching.taxonomy.extract import extract
-from matching.taxonomy.mapping import proposals
-from matching.taxonomy.normalise import ConceptMatch
-from matching.taxonomy.occupations import propose_occupations
-from matching.taxonomy.schemas import (
+from taxonomy import queries
+from taxonomy.extract import extract
+from taxonomy.mapping import proposals
+from taxonomy.normalise import ConceptMatch
+from taxonomy.occupations import propose_occupations
+from taxonomy.schemas import (
     ESCO_ATTRIBUTION,
     ConceptDetail,
     ConceptSummary,

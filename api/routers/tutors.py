@@ -3,10 +3,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from sqlalchemy.orm import Session
 
+from accounts.schemas import (
+    StatusChangeRead,
+)
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, TodayDep
 from employers import tutors
-from employers.placements import tutor_load
-from employers.schemas import StatusChangeRead, TrainingIn, TutorCreate, TutorRead, TutorUpdate
+from employers.schemas import (
+    TrainingIn,
+    TutorCreate,
+    TutorRead,
+    TutorUpdate,
+)
+from employers.tutors import tutor_load
 from models.tutor import Tutor, TutorStage
 
 router = APIRouter(prefix="/tutors", tags=["tutors"])

@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from the caller (``tandem db upgrade``) or the settings."""
+"""Alembic environment: the connection or URL comes from the caller (``tandem db upgrade``)."""
 
 from __future__ import annotations
 
@@ -29,9 +29,7 @@ def run_migrations_online() -> None:
         return
     url = config.get_main_option("sqlalchemy.url")
     if not url:
-        from api.settings import Settings
-
-        url = Settings().database_url
+        raise SystemExit("no database URL given; run `tandem db upgrade`")
     engine = build_engine(url)
     with engine.connect() as conn:
         _run(conn)

@@ -6,7 +6,7 @@ import jwt
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.settings import Settings
+from config.settings import Settings
 from models.db import unit_of_work
 from models.user import User
 from tests.world import PASSWORD, World

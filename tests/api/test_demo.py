@@ -14,15 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.app import create_app
-from api.demo.seed import DEMO_PASSWORD, DemoSummary, load_demo
-from api.settings import Settings
+from config.settings import Settings
+from demo.seed import DEMO_PASSWORD, DemoSummary, load_demo
 from matching.embedding import Embedder
-from models.audit import AuditEvent
+from models.audit import AuditEvent, StatusChange
 from models.client import Client, ClientSkill, SkillSource
 from models.company import Company, ContactPerson, EngagementEvent
 from models.db import build_engine, unit_of_work
 from models.inbox import Alert
-from models.offer import TUTORED_KINDS, Offer, OfferKind, OfferStatus, OfferTransition
+from models.offer import TUTORED_KINDS, Offer, OfferKind, OfferStatus
 from models.placement import (
     Checkpoint,
     CheckpointOutcome,
@@ -67,12 +67,14 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
             assert tutors[offer.tutor_id].company_id == offer.company_id
 
     # Every offer that left the draft state did so through recorded transitions.
-    moved = set(session.scalars(select(OfferTransition.offer_id)))
+    moved = set(
+        session.scalars(select(StatusChange.entity_id).where(StatusChange.entity == "offer"))
+    )
     assert {o.id for o in offers if o.status is not OfferStatus.draft} <= moved
     publishers = session.scalars(
         select(User.role)
-        .join(OfferTransition, OfferTransition.actor_id == User.id)
-        .where(OfferTransition.to_status == OfferStatus.published)
+        .join(StatusChange, StatusChange.actor_id == User.id)
+        .where(StatusChange.entity == "offer", StatusChange.to_status == OfferStatus.published)
     ).all()
     assert publishers
     assert set(publishers) <= {Role.liaison, Role.admin}

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.scheduler import JOBS_BY_NAME, Job, JobContext, run_due_jobs, run_job
-from api.settings import Settings
+from config.settings import Settings
 from matching.ann import IndexParams
 from matching.embedding import Embedder
 from matching.engine import Matcher

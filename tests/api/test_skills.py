@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
+from config.settings import Settings
 from matching.embedding import Embedder
-from matching.taxonomy.cache import SkillsCache
-from matching.taxonomy.normalise import Thresholds
+from taxonomy.cache import SkillsCache
+from taxonomy.normalise import Thresholds
 from tests.world import World
 
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.settings import Settings
+from config.settings import Settings
 from matching.ann import IndexParams, VectorIndex
 from matching.embedding import Embedder, Vectors
 from matching.engine import Matcher

@@ -71,3 +71,45 @@ def test_the_database_itself_refuses_to_change_audit_events(
             session.rollback()
     with sessions() as session:
         assert session.query(AuditEvent).one().action == "read"
+
+
+def test_upgrading_moves_offer_transitions_into_the_one_status_history(tmp_path: Path) -> None:
+    import sqlite3
+
+    from models.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path}/old.db"
+    upgrade(url, "0006")
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # foreign keys off: bare history rows
+        conn.executemany(
+            "INSERT INTO offer_transitions (offer_id, from_status, to_status, actor_id, reason, at)"
+            " VALUES (?, ?, ?, NULL, ?, ?)",
+            [
+                (7, "draft", "submitted", None, "2026-11-01 09:00:00"),
+                (
+                    7,
+                    "submitted",
+                    "held",
+                    "screening found: age",
+                    "2026-11-01 09:00:01",
+                ),
+                (8, "draft", "submitted", None, "2026-11-02 10:00:00"),
+            ],
+        )
+    upgrade(url)
+    engine = build_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT entity, entity_id, from_status, to_status, reason FROM status_changes"
+                " ORDER BY id"
+            )
+        ).all()
+        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
+        assert "offer_transitions" not in set(tables)
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [
+        ("offer", 7, "draft", "submitted", None),
+        ("offer", 7, "submitted", "held", "screening found: age"),
+        ("offer", 8, "draft", "submitted", None),
+    ]

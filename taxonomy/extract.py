@@ -1,0 +1,68 @@
+"""Extraction: a whole job ad or a client's story split into candidate phrases (list items,
+sentences, clauses), each normalised, so that a person can paste a paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from taxonomy.normalise import ConceptMatch, Normaliser
+
+_LINES = re.compile(r"[\r\n]+|(?<=[.!?;:])\s+|\s+[•·▪◦*–-]\s+|^\s*[•·▪◦*–-]\s*", re.MULTILINE)
+_CLAUSES = re.compile(
+    r",\s*|\s+(?:and|or|as well as|plus|including|such as|also|but|while|then)\s+|\s*\(|\)\s*",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:you|we|i|she|he|they)?\s*(?:have|has|had|bring|need|needs|must|should|can|could|"
+    r"will|would|are|is|am|was|were|be|being|been|do|did)?\s*(?:a|an|the|some|good|solid|basic|"
+    r"proven|previous|first|strong)?\s*(?:experience|knowledge|skills?)?\s*(?:in|with|of|as)?\s+",
+    re.IGNORECASE,
+)
+MIN_WORDS = 1
+MAX_WORDS = 25
+MAX_PHRASES = 300
+
+
+@dataclass(frozen=True)
+class ExtractedPhrase:
+    text: str
+    matches: list[ConceptMatch]
+
+
+def candidate_phrases(text: str) -> list[str]:
+    """List items and sentences, then their clauses; each kept once, in reading order."""
+    found: dict[str, None] = {}
+    for piece in _LINES.split(text):
+        sentence = piece.strip(" \t-•*.;:!?")
+        if not sentence:
+            continue
+        words = sentence.split()
+        if len(words) <= MAX_WORDS:
+            found.setdefault(sentence, None)
+        for clause in _CLAUSES.split(sentence):
+            clause = _LEAD.sub("", clause.strip(" .;:!?")).strip()
+            if MIN_WORDS <= len(clause.split()) <= MAX_WORDS:
+                found.setdefault(clause, None)
+    return list(found)[:MAX_PHRASES]
+
+
+def extract(normaliser: Normaliser, text: str, min_score: float = 0.6) -> list[ExtractedPhrase]:
+    """Phrases that name at least one concept with ``min_score`` or more. A concept found in
+    several phrases is reported with the phrase that found it best."""
+    best: dict[int, tuple[float, str]] = {}
+    per_phrase: dict[str, list[ConceptMatch]] = {}
+    for phrase in candidate_phrases(text):
+        matches = [m for m in normaliser.normalise(phrase, limit=5) if m.score >= min_score]
+        if not matches:
+            continue
+        per_phrase[phrase] = matches
+        for match in matches:
+            if match.concept_id not in best or match.score > best[match.concept_id][0]:
+                best[match.concept_id] = (match.score, phrase)
+    result = []
+    for phrase, matches in per_phrase.items():
+        kept = [m for m in matches if best[m.concept_id][1] == phrase]
+        if kept:
+            result.append(ExtractedPhrase(phrase, kept))
+    return result

@@ -1,0 +1,199 @@
+"""Normalisation: a phrase in a person's words to a ranked list of skill concepts, each with a
+score and how it was found (exact label, alternative label, fuzzy, informal experience).
+
+Cheap look-ups come first (a folded label, the same words in another order); rapidfuzz only
+scores the few labels that share a rare word with the phrase, so a phrase costs a dictionary
+look-up when it is spelt as in the taxonomy and a few hundred comparisons when it is not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+
+from rapidfuzz import fuzz, process
+
+from models.taxonomy import MappingHow
+from taxonomy.index import SkillIndex
+from taxonomy.lexicon import meaning_tokens
+from taxonomy.text import STOPWORDS, normalise, word_bag
+
+MAX_CANDIDATES = 1500
+RARE_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Scores are 0-100 as rapidfuzz gives them; below a threshold a candidate is dropped."""
+
+    fuzzy: float = 82.0
+    informal: float = 60.0
+    contained: float = 0.5
+    proposal: float = 0.6  # 0-1: least score for a concept proposed for a statement
+
+
+@dataclass(frozen=True)
+class ConceptMatch:
+    concept_id: int
+    esco_uri: str | None
+    label: str
+    score: float
+    how: MappingHow
+    via: str
+
+
+# Credit per way of finding a concept, so that an exact label outranks a fuzzy one.
+CREDIT = {
+    MappingHow.exact: 1.0,
+    MappingHow.alternative: 0.97,
+    MappingHow.fuzzy: 0.9,
+    MappingHow.informal: 0.9,
+}
+
+
+class Normaliser:
+    def __init__(self, index: SkillIndex, thresholds: Thresholds | None = None) -> None:
+        self.index = index
+        self.thresholds = thresholds or Thresholds()
+        self._correct = lru_cache(maxsize=50_000)(self._correct_token)
+        self._vocabulary_by_length: dict[int, list[str]] = {}
+        for token in index.postings:
+            self._vocabulary_by_length.setdefault(len(token), []).append(token)
+        documents = [doc for _experience, doc in index.experience_docs]
+        frequency = Counter(t for doc in documents for t in doc)
+        self._idf = {t: math.log((1 + len(documents)) / (1 + n)) + 1 for t, n in frequency.items()}
+        self._label_words = [
+            frozenset(t for t in label.split() if t not in STOPWORDS) for label in index.labels
+        ]
+
+    def normalise(self, phrase: str, limit: int = 5) -> list[ConceptMatch]:
+        key = normalise(phrase)
+        if not key:
+            return []
+        best: dict[int, ConceptMatch] = {}
+        self._labels(key, best)
+        self._experiences(phrase, best)
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.concept_id))
+        return ranked[:limit]
+
+    def _offer(self, best: dict[int, ConceptMatch], match: ConceptMatch) -> None:
+        current = best.get(match.concept_id)
+        if current is None or match.score > current.score:
+            best[match.concept_id] = match
+
+    def _match(self, concept_id: int, score: float, how: MappingHow, via: str) -> ConceptMatch:
+        info = self.index.concepts[concept_id]
+        return ConceptMatch(
+            concept_id, info.esco_uri, info.preferred_label, round(score, 4), how, via
+        )
+
+    def _owners(
+        self, position: int, score: float, best: dict[int, ConceptMatch], how: MappingHow | None
+    ) -> None:
+        for concept_id, preferred in self.index.label_owners[position]:
+            kind = how or (MappingHow.exact if preferred else MappingHow.alternative)
+            credit = CREDIT[kind] if how is None else score
+            self._offer(
+                best, self._match(concept_id, credit, kind, self.index.label_text[position])
+            )
+
+    def _labels(self, key: str, best: dict[int, ConceptMatch]) -> None:
+        position = self.index.by_label.get(key)
+        if position is not None:
+            self._owners(position, 1.0, best, None)
+            return
+        same_words = self.index.by_bag.get(word_bag(key))
+        if same_words:
+            for position in same_words:
+                self._owners(position, 1.0, best, None)
+            return
+        candidates = self._candidates(key)
+        if not candidates:
+            return
+        picked = itemgetter(*candidates)(self.index.labels)
+        choices: tuple[str, ...] = picked if isinstance(picked, tuple) else (picked,)
+        threshold = self.thresholds.fuzzy
+        fuzzy = process.extract(
+            key, choices, scorer=fuzz.token_sort_ratio, limit=10, score_cutoff=threshold
+        )
+        for _label, score, i in fuzzy:
+            self._owners(
+                candidates[i], CREDIT[MappingHow.fuzzy] * score / 100, best, MappingHow.fuzzy
+            )
+        # A longer statement that contains a whole label ("experience with cash registers"):
+        # credit grows with the share of the statement's words that the label covers.
+        word_set = {t for t in key.split() if t not in STOPWORDS}
+        if len(word_set) < 2 or (fuzzy and len(word_set) < 3):
+            return
+        for position in candidates:
+            label_words = self._label_words[position]
+            if not label_words or not label_words <= word_set:
+                continue
+            coverage = len(label_words) / len(word_set)
+            if coverage < self.thresholds.contained and len(label_words) < 2:
+                continue
+            score = CREDIT[MappingHow.fuzzy] * (0.75 + 0.25 * coverage)
+            self._owners(position, score, best, MappingHow.fuzzy)
+
+    def _candidates(self, key: str) -> list[int]:
+        """Labels sharing one of the phrase's rarest words (spelling corrected where the word
+        is not in the vocabulary at all)."""
+        words = [t for t in dict.fromkeys(key.split()) if t not in STOPWORDS]
+        tokens = [t for t in words if t in self.index.postings]
+        if len(tokens) < 2:
+            # Too little spelt right to find the label by: correct the unknown words.
+            for token in words:
+                if token not in self.index.postings:
+                    tokens.extend(self._correct(token))
+        tokens.sort(key=lambda t: len(self.index.postings[t]))
+        # The rarest word's labels first: when the cap cuts, it cuts the least telling words.
+        picked: list[int] = []
+        seen: set[int] = set()
+        for token in tokens[:RARE_TOKENS]:
+            fresh = set(self.index.postings[token]) - seen
+            picked.extend(sorted(fresh))
+            seen |= fresh
+            if len(picked) >= MAX_CANDIDATES:
+                break
+        return picked[:MAX_CANDIDATES]
+
+    def _correct_token(self, token: str) -> tuple[str, ...]:
+        """The closest words of the vocabulary, among words one letter shorter to one longer."""
+        if len(token) < 4:
+            return ()
+        near = [
+            word
+            for length in (len(token) - 1, len(token), len(token) + 1)
+            for word in self._vocabulary_by_length.get(length, [])
+        ]
+        found = process.extract(token, near, scorer=fuzz.ratio, limit=2, score_cutoff=80)
+        return tuple(word for word, _score, _i in found)
+
+    def _experiences(self, phrase: str, best: dict[int, ConceptMatch]) -> None:
+        """Informal experience: the statement's meaning words (synonyms and stems applied) are
+        compared with each of the experience's phrases; the score is the share of the phrase's
+        weight (rarer words weigh more) that the statement covers. Each skill the experience
+        evidences is credited by its weight."""
+        words = meaning_tokens(phrase)
+        if not words or not self.index.experience_docs:
+            return
+        scores: dict[int, float] = {}
+        for experience, doc in self.index.experience_docs:
+            shared = words & doc
+            if not shared or (len(doc) > 2 and len(shared) < 2):
+                continue
+            coverage = sum(self._idf[t] for t in shared) / sum(self._idf[t] for t in doc)
+            if coverage > scores.get(experience, 0.0):
+                scores[experience] = coverage
+        threshold = self.thresholds.informal / 100
+        for experience, coverage in scores.items():
+            if coverage < threshold:
+                continue
+            label = self.index.experience_label[experience]
+            for concept_id, weight in self.index.evidence.get(experience, []):
+                if concept_id in self.index.concepts:
+                    credit = CREDIT[MappingHow.informal] * weight * coverage
+                    self._offer(best, self._match(concept_id, credit, MappingHow.informal, label))
