@@ -1,4 +1,4 @@
-"""Shared by the benchmarks: a temporary SQLite database with the full ESCO files imported."""
+"""Shared by the benchmarks: a SQLite database with the full ESCO files imported."""
 
 from __future__ import annotations
 
@@ -6,22 +6,38 @@ import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.db import build_engine, session_factory, unit_of_work
 from models.migrate import upgrade
+from models.taxonomy import SkillConcept
 from taxonomy.esco import import_esco
+from taxonomy.starter import load_starter
 
 ESCO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco"
 
 
-def esco_database(directory: Path = ESCO_DIR) -> tuple[sessionmaker[Session], float]:
-    """A migrated SQLite file in a temporary folder with ESCO imported; and the import time."""
-    folder = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    url = f"sqlite:///{folder / 'bench.db'}"
+def esco_database(
+    directory: Path = ESCO_DIR, path: Path | None = None, starter: bool = False
+) -> tuple[sessionmaker[Session], float]:
+    """A migrated SQLite file with ESCO imported (and the starter taxonomy when asked); and the
+    import time. ``path`` keeps the file between runs (so embeddings stored in it are reused);
+    without it the file goes in a fresh temporary folder."""
+    if path is None:
+        path = Path(tempfile.mkdtemp(prefix="tandem-bench-")) / "bench.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{path}"
     upgrade(url)
     factory = session_factory(build_engine(url))
     started = time.perf_counter()
-    with unit_of_work(factory) as session:
-        import_esco(session, directory)
+    with factory() as session:
+        esco = session.scalar(
+            select(func.count()).select_from(SkillConcept).where(SkillConcept.source == "esco")
+        )
+    if not esco:
+        with unit_of_work(factory) as session:
+            import_esco(session, directory)
+            if starter:
+                load_starter(session)
     return factory, time.perf_counter() - started
