@@ -32,6 +32,7 @@ from api.scheduler import JobContext, start_scheduler
 from config.settings import Settings
 from employers.offers import Review
 from matching.ann import IndexParams
+from matching.concepts import semantic_factory
 from matching.embedding import Embedder, load_embedder
 from matching.engine import Matcher
 from matching.ranking import Weights
@@ -115,7 +116,12 @@ def create_app(
     app.state.clock = date.today  # tests move the clock by replacing it
     app.state.engine = engine
     app.state.session_factory = session_factory(engine)
-    app.state.skills = skills or SkillsCache(thresholds(settings))
+    app.state.skills = skills or SkillsCache(
+        thresholds(settings),
+        dense=semantic_factory(app.state.session_factory, lambda: app.state.matcher.embedder)
+        if settings.semantic_recognition
+        else None,
+    )
     app.state.review = review or Review.from_settings(settings)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)

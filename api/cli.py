@@ -118,8 +118,12 @@ def geo_import(
 def taxonomy_import_esco(
     directory: Annotated[Path, typer.Argument(exists=True, file_okay=False, readable=True)],
     version: Annotated[str, typer.Option(help="ESCO version of the files")] = "v1.1.1",
+    vectors: Annotated[
+        bool, typer.Option(help="Embed the concepts' labels (concept vectors) afterwards")
+    ] = True,
 ) -> None:
-    """Import the official ESCO CSV download (idempotent) and report what it holds."""
+    """Import the official ESCO CSV download (idempotent) and report what it holds; then build
+    the concept vectors (only labels never embedded are embedded)."""
     from taxonomy.esco import STEPS, EscoFilesMissing, import_esco
     from taxonomy.schemas import ESCO_ATTRIBUTION
 
@@ -142,6 +146,33 @@ def taxonomy_import_esco(
     if report.skipped_relations:
         typer.echo(f"skipped {report.skipped_relations} relations to occupations not in the files")
     typer.echo(ESCO_ATTRIBUTION)
+    if vectors:
+        _build_concept_vectors()
+
+
+def _build_concept_vectors() -> None:
+    """Embed every concept label and experience phrase not embedded yet, with progress."""
+    from matching.concepts import build_concept_vectors
+    from matching.embedding import load_embedder
+
+    settings = Settings()
+    typer.echo(f"loading the embedding model {settings.embedding_model}")
+    embedder = load_embedder(settings.embedding_model)
+    bar: Any = None
+
+    def total(count: int) -> None:
+        nonlocal bar
+        bar = typer.progressbar(length=max(count, 1), label="concept vectors")
+        bar.__enter__()
+
+    with _unit_of_work() as session:
+        report = build_concept_vectors(session, embedder, lambda n: bar.update(n), total)
+    if bar is not None:
+        bar.__exit__(None, None, None)
+    typer.echo(
+        f"concept vectors: {report.concepts} concepts, {report.texts} distinct label texts "
+        f"({report.embedded} embedded now, the rest stored before) in {report.seconds:.1f} s"
+    )
 
 
 @taxonomy_app.command("load-starter")
@@ -276,7 +307,9 @@ def demo(seed: int = 7) -> None:
 @index_app.command("rebuild")
 def index_rebuild() -> None:
     """Embed what was never embedded, rebuild the offer and client indexes from the stored
-    embeddings and save them (the old ones keep serving until the new ones are complete)."""
+    embeddings and save them (the old ones keep serving until the new ones are complete); the
+    concept vectors first."""
+    _build_concept_vectors()
     _rebuild_index()
 
 

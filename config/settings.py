@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     proposal_min_score: float = Field(
         default=0.6, ge=0, le=1, description="Least score for a concept proposed for a statement"
     )
+    semantic_recognition: bool = Field(
+        default=True,
+        description="Recognise skills by meaning too (concept vectors), not only by their words",
+    )
     screening_rules: Path | None = Field(
         default=None,
         description="A CSV of extra screening rules (id,language,ground,pattern,"

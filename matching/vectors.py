@@ -32,7 +32,10 @@ def _insert_ignoring_duplicates(session: Session, rows: list[dict[str, object]])
         session.execute(insert(TextEmbedding), rows)
 
 
-def _stored(session: Session, model: str, digests: Sequence[str]) -> dict[str, tuple[int, bytes]]:
+def stored_by_digest(
+    session: Session, model: str, digests: Sequence[str]
+) -> dict[str, tuple[int, bytes]]:
+    """The stored embedding id and raw vector of each digest this model has embedded."""
     found: dict[str, tuple[int, bytes]] = {}
     for start in range(0, len(digests), CHUNK):
         chunk = digests[start : start + CHUNK]
@@ -55,7 +58,7 @@ def embed_texts(
         if clean_text(text):
             by_digest.setdefault(digest(text), []).append(text)
     digests = list(by_digest)
-    stored = _stored(session, embedder.name, digests)
+    stored = stored_by_digest(session, embedder.name, digests)
     missing = [d for d in digests if d not in stored]
     for start in range(0, len(missing), batch_size):
         chunk = missing[start : start + batch_size]
@@ -72,7 +75,7 @@ def embed_texts(
         ]
         _insert_ignoring_duplicates(session, rows)
     if missing:
-        stored.update(_stored(session, embedder.name, missing))
+        stored.update(stored_by_digest(session, embedder.name, missing))
     result: dict[str, tuple[int, Vectors]] = {}
     for d, originals in by_digest.items():
         embedding_id, raw = stored[d]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from taxonomy.normalise import ConceptMatch, Normaliser
+from taxonomy.normalise import ConceptMatch, Normaliser, ranked
 
 _LINES = re.compile(r"[\r\n]+|(?<=[.!?;:])\s+|\s+[•·▪◦*–-]\s+|^\s*[•·▪◦*–-]\s*", re.MULTILINE)
 _CLAUSES = re.compile(
@@ -47,22 +47,41 @@ def candidate_phrases(text: str) -> list[str]:
     return list(found)[:MAX_PHRASES]
 
 
-def extract(normaliser: Normaliser, text: str, min_score: float = 0.6) -> list[ExtractedPhrase]:
-    """Phrases that name at least one concept with ``min_score`` or more. A concept found in
-    several phrases is reported with the phrase that found it best."""
-    best: dict[int, tuple[float, str]] = {}
-    per_phrase: dict[str, list[ConceptMatch]] = {}
-    for phrase in candidate_phrases(text):
-        matches = [m for m in normaliser.normalise(phrase, limit=5) if m.score >= min_score]
-        if not matches:
-            continue
-        per_phrase[phrase] = matches
+@dataclass(frozen=True)
+class Extraction:
+    """The phrases that name concepts, each with its own ranking, and one merged ranking for
+    the whole text (each concept with the phrase that found it best)."""
+
+    phrases: list[ExtractedPhrase]
+    ranking: list[tuple[ConceptMatch, str]]
+
+
+def extract_ranked(
+    normaliser: Normaliser, text: str, min_score: float = 0.6, limit: int = 5
+) -> Extraction:
+    """Each candidate phrase recognised (one batch), at most ``limit`` concepts per phrase and
+    ``limit`` in the merged ranking, none under ``min_score``. A concept found in several
+    phrases is reported with the phrase that found it best."""
+    phrases = candidate_phrases(text)
+    per_phrase = {
+        phrase: ranked(found, limit, min_score)
+        for phrase, found in zip(phrases, normaliser.recognise(phrases), strict=True)
+    }
+    best: dict[int, tuple[ConceptMatch, str]] = {}
+    for phrase, matches in per_phrase.items():
         for match in matches:
-            if match.concept_id not in best or match.score > best[match.concept_id][0]:
-                best[match.concept_id] = (match.score, phrase)
+            current = best.get(match.concept_id)
+            if current is None or match.score > current[0].score:
+                best[match.concept_id] = (match, phrase)
     result = []
     for phrase, matches in per_phrase.items():
         kept = [m for m in matches if best[m.concept_id][1] == phrase]
         if kept:
             result.append(ExtractedPhrase(phrase, kept))
-    return result
+    merged = sorted(best.values(), key=lambda pair: (-pair[0].score, pair[0].concept_id))
+    return Extraction(result, merged[:limit])
+
+
+def extract(normaliser: Normaliser, text: str, min_score: float = 0.6) -> list[ExtractedPhrase]:
+    """Phrases that name at least one concept with ``min_score`` or more (up to 5 each)."""
+    return extract_ranked(normaliser, text, min_score, limit=5).phrases

@@ -1,5 +1,11 @@
 """Normalisation: a phrase in a person's words to a ranked list of skill concepts, each with a
-score and how it was found (exact label, alternative label, fuzzy, informal experience).
+score and how it was found (exact label, alternative label, fuzzy, informal experience, similar
+meaning).
+
+Recognition is hybrid when a dense search is handed in (the concept vectors, built above this
+layer and passed down): the lexical candidates and the phrase's nearest concepts by meaning are
+merged into one list with one calibrated score, and each concept keeps how it was found and its
+similarity.
 
 Cheap look-ups come first (a folded label, the same words in another order); rapidfuzz only
 scores the few labels that share a rare word with the phrase, so a phrase costs a dictionary
@@ -10,9 +16,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -36,6 +44,46 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class Calibration:
+    """How a similarity of meaning and a lexical score become one 0-1 score (tuned on the
+    tuning halves of bench/skill_recognition.py only).
+
+    A similarity maps linearly from ``floor`` (0) to ``ceiling`` (1); the lexical score is
+    weighed by ``lexical``; the two combine as independent evidence, 1 - (1 - a)(1 - b)."""
+
+    floor: float = 0.35
+    ceiling: float = 0.85
+    lexical: float = 1.0
+    informal_floor: float = 0.45  # an experience phrase this similar counts as its experience
+    depth: int = 30  # dense candidates taken per phrase
+
+    def meaning(self, similarity: float) -> float:
+        span = max(self.ceiling - self.floor, 1e-6)
+        return min(1.0, max(0.0, (similarity - self.floor) / span))
+
+    def combine(self, lexical: float, similarity: float | None) -> float:
+        dense = 0.0 if similarity is None else self.meaning(similarity)
+        return 1 - (1 - min(1.0, self.lexical * lexical)) * (1 - dense)
+
+
+@dataclass(frozen=True)
+class DenseHits:
+    """One phrase's nearest concepts and informal experiences by meaning: id to (similarity,
+    the label or phrase closest to it)."""
+
+    concepts: dict[int, tuple[float, str]] = field(default_factory=dict)
+    experiences: dict[int, tuple[float, str]] = field(default_factory=dict)
+
+
+class DenseSearch(Protocol):
+    """The concept vectors' search, built above this layer (matching/concepts.py)."""
+
+    def search(
+        self, phrases: Sequence[str], k: int, also: Sequence[Collection[int]] = ()
+    ) -> list[DenseHits]: ...
+
+
+@dataclass(frozen=True)
 class ConceptMatch:
     concept_id: int
     esco_uri: str | None
@@ -43,6 +91,23 @@ class ConceptMatch:
     score: float
     how: MappingHow
     via: str
+    similarity: float | None = None  # cosine of the phrase and the concept, when measured
+
+    @property
+    def reason(self) -> str:
+        """How it was found, in words: "alternative label", "similar meaning, 0.71"."""
+        words = {
+            MappingHow.exact: "preferred label",
+            MappingHow.alternative: "alternative label",
+            MappingHow.fuzzy: "close spelling of a label",
+            MappingHow.informal: f"informal experience: {self.via}",
+            MappingHow.semantic: "similar meaning",
+        }.get(self.how, self.how.value)
+        if self.similarity is not None:
+            if self.how is MappingHow.semantic:
+                return f"{words}, {self.similarity:.2f}"
+            return f"{words}; similar meaning, {self.similarity:.2f}"
+        return words
 
 
 # Credit per way of finding a concept, so that an exact label outranks a fuzzy one.
@@ -55,9 +120,17 @@ CREDIT = {
 
 
 class Normaliser:
-    def __init__(self, index: SkillIndex, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        index: SkillIndex,
+        thresholds: Thresholds | None = None,
+        dense: DenseSearch | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
         self.index = index
         self.thresholds = thresholds or Thresholds()
+        self.dense = dense
+        self.calibration = calibration or Calibration()
         self._correct = lru_cache(maxsize=50_000)(self._correct_token)
         self._vocabulary_by_length: dict[int, list[str]] = {}
         for token in index.postings:
@@ -69,15 +142,68 @@ class Normaliser:
             frozenset(t for t in label.split() if t not in STOPWORDS) for label in index.labels
         ]
 
-    def normalise(self, phrase: str, limit: int = 5) -> list[ConceptMatch]:
+    def normalise(self, phrase: str, limit: int = 5, min_score: float = 0.0) -> list[ConceptMatch]:
+        """The phrase's concepts, best first: at most ``limit``, each scoring ``min_score`` or
+        more."""
+        return ranked(self.recognise([phrase])[0], limit, min_score)
+
+    def recognise(self, phrases: Sequence[str]) -> list[dict[int, ConceptMatch]]:
+        """Each phrase's candidates by concept: lexical ones, merged with the nearest by
+        meaning when a dense search is set (one batch for all the phrases)."""
+        found = [self._lexical(phrase) for phrase in phrases]
+        if self.dense is None:
+            return found
+        live = [i for i, phrase in enumerate(phrases) if normalise(phrase)]
+        hits = self.dense.search(
+            [phrases[i] for i in live], self.calibration.depth, [set(found[i]) for i in live]
+        )
+        for i, dense in zip(live, hits, strict=True):
+            found[i] = self._merge(found[i], dense)
+        return found
+
+    def _lexical(self, phrase: str) -> dict[int, ConceptMatch]:
         key = normalise(phrase)
-        if not key:
-            return []
         best: dict[int, ConceptMatch] = {}
+        if not key:
+            return best
         self._labels(key, best)
         self._experiences(phrase, best)
-        ranked = sorted(best.values(), key=lambda m: (-m.score, m.concept_id))
-        return ranked[:limit]
+        return best
+
+    def _merge(self, lexical: dict[int, ConceptMatch], dense: DenseHits) -> dict[int, ConceptMatch]:
+        """One calibrated score per concept from its lexical score and its similarity."""
+        calibration = self.calibration
+        merged: dict[int, ConceptMatch] = {}
+        for concept_id, match in lexical.items():
+            similarity = dense.concepts.get(concept_id, (None, ""))[0]
+            score = calibration.combine(match.score, similarity)
+            merged[concept_id] = replace(match, score=round(score, 4), similarity=similarity)
+        for concept_id, (similarity, via) in dense.concepts.items():
+            if concept_id in merged or concept_id not in self.index.concepts:
+                continue
+            score = calibration.combine(0.0, similarity)
+            if score > 0:
+                merged[concept_id] = replace(
+                    self._match(concept_id, score, MappingHow.semantic, via),
+                    similarity=round(similarity, 4),
+                )
+        # An informal experience near in meaning credits the skills it evidences.
+        for experience, (similarity, _phrase) in dense.experiences.items():
+            if similarity < calibration.informal_floor:
+                continue
+            label = self.index.experience_label.get(experience, "")
+            strength = calibration.meaning(similarity)
+            for concept_id, weight in self.index.evidence.get(experience, []):
+                if concept_id not in self.index.concepts:
+                    continue
+                credit = CREDIT[MappingHow.informal] * weight * strength
+                current = merged.get(concept_id)
+                if current is None or credit > current.score:
+                    merged[concept_id] = replace(
+                        self._match(concept_id, credit, MappingHow.informal, label),
+                        similarity=round(similarity, 4),
+                    )
+        return merged
 
     def _offer(self, best: dict[int, ConceptMatch], match: ConceptMatch) -> None:
         current = best.get(match.concept_id)
@@ -197,3 +323,11 @@ class Normaliser:
                 if concept_id in self.index.concepts:
                     credit = CREDIT[MappingHow.informal] * weight * coverage
                     self._offer(best, self._match(concept_id, credit, MappingHow.informal, label))
+
+
+def ranked(
+    found: dict[int, ConceptMatch], limit: int, min_score: float = 0.0
+) -> list[ConceptMatch]:
+    """Best first (ties by concept id), at most ``limit``, none under ``min_score``."""
+    kept = [m for m in found.values() if m.score >= min_score]
+    return sorted(kept, key=lambda m: (-m.score, m.concept_id))[:limit]

@@ -30,13 +30,17 @@ class MatchRead(BaseModel):
     concept_id: int
     esco_uri: str | None
     label: str
-    score: float
+    score: float = Field(description="One calibrated score, 0-1; the list is ranked by it")
     how: str
     via: str = Field(description="The label, or the informal experience, that matched")
+    similarity: float | None = Field(
+        default=None, description="Cosine of the words and the concept's labels, when measured"
+    )
+    reason: str = Field(description='How it was found, in words: "similar meaning, 0.71"')
 
 
 class NormaliseResult(BaseModel):
-    matches: list[MatchRead]
+    matches: list[MatchRead] = Field(description="Best first")
     attribution: str | None = None
 
 
@@ -45,8 +49,13 @@ class PhraseRead(BaseModel):
     matches: list[MatchRead]
 
 
+class RankedRead(MatchRead):
+    phrase: str = Field(description="The phrase of the text that found the concept best")
+
+
 class ExtractResult(BaseModel):
     phrases: list[PhraseRead]
+    ranking: list[RankedRead] = Field(description="One merged ranking for the text, best first")
     attribution: str | None = None
 
 

@@ -114,6 +114,9 @@ def settings(db_url: str, tmp_path: Path) -> Settings:
         index_dir=tmp_path / "index",
         scheduler_enabled=False,
         log_level="WARNING",
+        # Recognition by meaning embeds every concept label of a fresh database: the tests that
+        # are about it turn it on.
+        semantic_recognition=False,
     )
 
 

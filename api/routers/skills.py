@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import CurrentActor, NormaliserDep, PathId, SessionDep, SkillsDep
 from taxonomy import queries
-from taxonomy.extract import extract
+from taxonomy.extract import extract_ranked
 from taxonomy.mapping import proposals
 from taxonomy.normalise import ConceptMatch
 from taxonomy.occupations import propose_occupations
@@ -22,6 +22,7 @@ from taxonomy.schemas import (
     OccupationResult,
     PhraseIn,
     PhraseRead,
+    RankedRead,
     SearchResult,
     TaxonomyStats,
     TextIn,
@@ -61,22 +62,47 @@ def search_skills(
     return SearchResult(items=items, attribution=_attribution([i.esco_uri for i in items]))
 
 
+Limit = Annotated[int, Query(ge=1, le=50, description="Most concepts per ranked list")]
+MinScore = Annotated[
+    float | None,
+    Query(ge=0, le=1, description="Least score kept (default: the proposal threshold setting)"),
+]
+
+
 @router.post("/normalise", response_model=NormaliseResult)
 def normalise_text(
-    body: PhraseIn, actor: CurrentActor, normaliser: NormaliserDep
+    body: PhraseIn,
+    actor: CurrentActor,
+    normaliser: NormaliserDep,
+    limit: Limit = 10,
+    min_score: MinScore = None,
 ) -> NormaliseResult:
-    matches = normaliser.normalise(body.text, limit=10)
+    """The phrase's concepts, best first, each with its score and how it was found."""
+    matches = normaliser.normalise(body.text, limit, min_score or 0.0)
     return NormaliseResult(
         matches=_matches(matches), attribution=_attribution([m.esco_uri for m in matches])
     )
 
 
 @router.post("/extract", response_model=ExtractResult)
-def extract_text(body: TextIn, actor: CurrentActor, normaliser: NormaliserDep) -> ExtractResult:
-    found = extract(normaliser, body.text, normaliser.thresholds.proposal)
-    phrases = [PhraseRead(text=p.text, matches=_matches(p.matches)) for p in found]
-    uris = [m.esco_uri for p in found for m in p.matches]
-    return ExtractResult(phrases=phrases, attribution=_attribution(uris))
+def extract_text(
+    body: TextIn,
+    actor: CurrentActor,
+    normaliser: NormaliserDep,
+    limit: Limit = 5,
+    min_score: MinScore = None,
+) -> ExtractResult:
+    """Each phrase of the text with its ranked concepts, and one merged ranking for the text."""
+    least = normaliser.thresholds.proposal if min_score is None else min_score
+    found = extract_ranked(normaliser, body.text, least, limit)
+    phrases = [PhraseRead(text=p.text, matches=_matches(p.matches)) for p in found.phrases]
+    ranking = [
+        RankedRead.model_validate({**MatchRead.model_validate(m).model_dump(), "phrase": phrase})
+        for m, phrase in found.ranking
+    ]
+    uris = [m.esco_uri for m, _phrase in found.ranking]
+    uris += [m.esco_uri for p in found.phrases for m in p.matches]
+    return ExtractResult(phrases=phrases, ranking=ranking, attribution=_attribution(uris))
 
 
 @router.get("/stats", response_model=TaxonomyStats)
