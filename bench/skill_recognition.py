@@ -176,6 +176,15 @@ def hybrid_ranker(factory: object, index: SkillIndex, embedder: Embedder) -> Ran
     return rank
 
 
+def normalise_ranker(normaliser: Normaliser) -> Ranker:
+    """/skills/normalise as it was (and a statement's proposals): the whole text, lexically."""
+
+    def rank(text: str) -> list[str]:
+        return [m.esco_uri or "" for m in normaliser.normalise(text, limit=DEPTH)]
+
+    return rank
+
+
 def timed(rank: Ranker, texts: Sequence[str]) -> tuple[float, float]:
     """p95 per text in ms, and texts per second."""
     times = []
@@ -190,8 +199,11 @@ def timed(rank: Ranker, texts: Sequence[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--database", type=Path, default=DEFAULT_DATABASE)
-    parser.add_argument("--methods", default="extract,naive,hybrid")
+    parser.add_argument("--methods", default="extract,normalise,naive,hybrid")
     parser.add_argument("--speed", action="store_true", help="also time each method")
+    parser.add_argument(
+        "--halves", default="tuning,reporting", help="which halves to print (tune on 'tuning')"
+    )
     args = parser.parse_args()
     methods = args.methods.split(",")
     factory, import_s = esco_database(path=args.database, starter=True)
@@ -211,6 +223,8 @@ def main() -> None:
     rankers: dict[str, Ranker] = {}
     if "extract" in methods:
         rankers["extract"] = extract_ranker(normaliser)
+    if "normalise" in methods:
+        rankers["normalise"] = normalise_ranker(normaliser)
     if "naive" in methods:
         started = time.perf_counter()
         rankers["naive"] = naive_ranker(factory, embedder)
@@ -230,18 +244,22 @@ def main() -> None:
             if items
         )
     )
-    print(f"{'set':<9}{'half':<11}{'method':<9}{'RP@5':>7}{'MRR':>7}")
+    print(f"{'set':<9}{'half':<11}{'method':<10}{'RP@5':>7}{'MRR':>7}")
     for name, items in sets.items():
         for half, part in zip(("tuning", "reporting"), split(items), strict=True):
+            if half not in args.halves:
+                continue
             for method, rank in rankers.items():
                 rp, mrr = span_scores(rank, part)
-                print(f"{name:<9}{half:<11}{method:<9}{rp:>7.3f}{mrr:>7.3f}")
+                print(f"{name:<9}{half:<11}{method:<10}{rp:>7.3f}{mrr:>7.3f}")
     if informal:
-        print(f"\n{'set':<9}{'half':<11}{'method':<9}{'top-1':>7}{'top-3':>7}")
+        print(f"\n{'set':<9}{'half':<11}{'method':<10}{'top-1':>7}{'top-3':>7}")
         for half, part in zip(("tuning", "reporting"), split(informal), strict=True):
+            if half not in args.halves:
+                continue
             for method, rank in rankers.items():
                 top1, top3 = informal_scores(rank, part)
-                print(f"{'INFORMAL':<9}{half:<11}{method:<9}{top1:>7.3f}{top3:>7.3f}")
+                print(f"{'INFORMAL':<9}{half:<11}{method:<10}{top1:>7.3f}{top3:>7.3f}")
     else:
         print(f"\n(no informal statements: {INFORMAL} is missing)")
     if args.speed:
@@ -249,7 +267,7 @@ def main() -> None:
         print(f"\nspeed over {len(statements)} single statements")
         for method, rank in rankers.items():
             p95, rate = timed(rank, statements)
-            print(f"  {method:<9} p95 {p95:6.1f} ms   {rate:7.1f} statements/s")
+            print(f"  {method:<10} p95 {p95:6.1f} ms   {rate:7.1f} statements/s")
 
 
 if __name__ == "__main__":
