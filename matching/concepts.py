@@ -214,7 +214,7 @@ class SearchParams:
     """How a phrase's vector meets the concept vectors (tuned on the tuning halves only)."""
 
     candidates: int = 64  # concepts taken from the FAISS search over concept means
-    mean_weight: float = 0.5  # similarity = w * to the mean + (1 - w) * to the nearest label
+    mean_weight: float = 1.0  # similarity = w * to the mean + (1 - w) * to the nearest label
     experiences: int = 8
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.errors import InvalidInput
 from models.taxonomy import ConceptKind, MappingHow, SkillConcept
+from taxonomy.extract import extract_ranked
 from taxonomy.normalise import ConceptMatch, Normaliser
 
 PROPOSALS_PER_STATEMENT = 3
@@ -51,8 +52,14 @@ def proposals(normaliser: Normaliser | None, text: str) -> list[ConceptMatch]:
     nothing scores high enough (the words are kept as free text either way)."""
     if normaliser is None:
         return []
+    least = normaliser.thresholds.proposal
+    if normaliser.dense is not None:
+        # By meaning too: the statement's phrases, one ranking (as bench/skill_recognition.py
+        # measures it).
+        found = extract_ranked(normaliser, text, least, PROPOSALS_PER_STATEMENT)
+        return [match for match, _phrase in found.ranking]
     matches = normaliser.normalise(text, limit=PROPOSALS_PER_STATEMENT)
-    return [m for m in matches if m.score >= normaliser.thresholds.proposal]
+    return [m for m in matches if m.score >= least]
 
 
 def confirm(

@@ -51,11 +51,12 @@ class Calibration:
     A similarity maps linearly from ``floor`` (0) to ``ceiling`` (1); the lexical score is
     weighed by ``lexical``; the two combine as independent evidence, 1 - (1 - a)(1 - b)."""
 
-    floor: float = 0.35
+    floor: float = 0.2
     ceiling: float = 0.85
     lexical: float = 1.0
     informal_floor: float = 0.45  # an experience phrase this similar counts as its experience
     depth: int = 30  # dense candidates taken per phrase
+    context: float = 0.2  # share of a text's score that is its whole meaning, not its best phrase
 
     def meaning(self, similarity: float) -> float:
         span = max(self.ceiling - self.floor, 1e-6)
@@ -160,6 +161,21 @@ class Normaliser:
         for i, dense in zip(live, hits, strict=True):
             found[i] = self._merge(found[i], dense)
         return found
+
+    def in_context(self, text: str, best: dict[int, ConceptMatch]) -> dict[int, ConceptMatch]:
+        """Each concept's best phrase score blended with the whole text's similarity to it (a
+        clause alone says less than the sentence it stands in)."""
+        weight = self.calibration.context
+        if self.dense is None or weight <= 0 or not best or not normalise(text):
+            return best
+        whole = self.dense.search([text], self.calibration.depth, [set(best)])[0].concepts
+        blended = {}
+        for concept_id, match in best.items():
+            similarity = whole.get(concept_id, (None, ""))[0]
+            meaning = 0.0 if similarity is None else self.calibration.meaning(similarity)
+            score = (1 - weight) * match.score + weight * meaning
+            blended[concept_id] = replace(match, score=round(score, 4))
+        return blended
 
     def _lexical(self, phrase: str) -> dict[int, ConceptMatch]:
         key = normalise(phrase)
