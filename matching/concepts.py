@@ -37,6 +37,9 @@ from taxonomy.normalise import DenseHits
 logger = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 EMBED_CHUNK = 2_000
+RECENT = 4_096  # phrase vectors kept by a search
+#: A concept's vector: this share from its description, the rest from its labels' mean.
+DESCRIPTION_WEIGHT = 0.0
 
 
 @dataclass
@@ -45,20 +48,30 @@ class ConceptTexts:
 
     labels: dict[int, list[str]] = field(default_factory=dict)  # concept id: its labels
     phrases: dict[int, list[str]] = field(default_factory=dict)  # experience id: its phrases
+    descriptions: dict[int, str] = field(default_factory=dict)  # when they take part
 
     def distinct(self) -> list[str]:
         found: dict[str, None] = {}
-        for texts in (*self.labels.values(), *self.phrases.values()):
+        groups = (*self.labels.values(), *self.phrases.values(), self.descriptions.values())
+        for texts in groups:
             for text in texts:
                 if clean_text(text):
                     found.setdefault(clean_text(text), None)
         return list(found)
 
 
-def concept_texts(session: Session) -> ConceptTexts:
-    """Preferred and alternative labels of every skill concept; the label and phrases of every
-    informal experience. Hidden labels (misspellings, old names) are left out."""
+def concept_texts(session: Session, descriptions: bool = DESCRIPTION_WEIGHT > 0) -> ConceptTexts:
+    """Preferred and alternative labels of every skill concept (and its description when
+    descriptions take part); the label and phrases of every informal experience. Hidden labels
+    (misspellings, old names) are left out."""
     texts = ConceptTexts()
+    if descriptions:
+        for concept_id, description in session.execute(
+            select(SkillConcept.id, SkillConcept.description).where(
+                SkillConcept.kind == ConceptKind.skill, SkillConcept.description != ""
+            )
+        ):
+            texts.descriptions[concept_id] = description
     for concept_id, label in session.execute(
         select(SkillLabel.concept_id, SkillLabel.label)
         .join(SkillConcept, SkillConcept.id == SkillLabel.concept_id)
@@ -106,7 +119,12 @@ class ConceptVectors:
 
     @classmethod
     def assemble(
-        cls, model: str, dim: int, texts: ConceptTexts, vectors: dict[str, Vectors]
+        cls,
+        model: str,
+        dim: int,
+        texts: ConceptTexts,
+        vectors: dict[str, Vectors],
+        description_weight: float = DESCRIPTION_WEIGHT,
     ) -> ConceptVectors:
         ids: list[int] = []
         means: list[Vectors] = []
@@ -122,7 +140,12 @@ class ConceptVectors:
             row = len(ids)
             ids.append(concept_id)
             stacked = np.stack([v for _t, v in found])
-            means.append(stacked.mean(axis=0))
+            mean = stacked.mean(axis=0)
+            described = vectors.get(clean_text(texts.descriptions.get(concept_id, "")))
+            if described is not None and description_weight > 0:
+                mean = mean / np.linalg.norm(mean)
+                mean = (1 - description_weight) * mean + description_weight * described
+            means.append(mean)
             rows.append(stacked)
             owners.extend([row] * len(found))
             label_text.extend(t for t, _v in found)
@@ -238,9 +261,21 @@ class SemanticSearch:
         self._index = faiss.IndexFlatIP(vectors.dim)
         if vectors.size:
             self._index.add(vectors.means)
+        self._recent: dict[str, Vectors] = {}
         self._experiences = faiss.IndexFlatIP(vectors.dim)
         if len(vectors.experience_vectors):
             self._experiences.add(vectors.experience_vectors)
+
+    def _encode(self, phrases: Sequence[str]) -> Vectors:
+        """The phrases' vectors; the last few thousand are kept, since a text's context is
+        searched right after its phrases (the text is usually one of them)."""
+        missing = [p for p in dict.fromkeys(phrases) if p not in self._recent]
+        if missing:
+            for phrase, vector in zip(missing, self.encode(missing), strict=True):
+                self._recent[phrase] = vector
+            while len(self._recent) > RECENT:
+                del self._recent[next(iter(self._recent))]
+        return np.ascontiguousarray(np.stack([self._recent[p] for p in phrases]), dtype=np.float32)
 
     def search(
         self, phrases: Sequence[str], k: int, also: Sequence[Collection[int]] = ()
@@ -249,7 +284,7 @@ class SemanticSearch:
         with their similarity and closest label, and its nearest informal experiences."""
         if not phrases:
             return []
-        queries = np.ascontiguousarray(self.encode(phrases), dtype=np.float32)
+        queries = self._encode(phrases)
         depth = min(max(k, self.params.candidates), self.vectors.size)
         found: list[DenseHits] = []
         if depth:
