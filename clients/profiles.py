@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_editor, client_for_reader, visible_client_ids
+from clients.access import (
+    client_for_editor,
+    client_for_reader,
+    readable_client_ids,
+    visible_client_ids,
+)
 from clients.schemas import (
     ClientCreate,
     ClientUpdate,
@@ -172,6 +177,7 @@ def list_clients(
     readiness: Readiness | None,
     caseworker_id: int | None,
     not_contacted_since: date | None = None,
+    consent_missing: bool = False,
     limit: int,
     offset: int,
 ) -> tuple[list[Client], int]:
@@ -196,6 +202,8 @@ def list_clients(
         query = query.where(Client.readiness == readiness)
     if caseworker_id is not None:
         query = query.where(Client.caseworker_id == caseworker_id)
+    if consent_missing:
+        query = query.where(~(Client.consent_liaison & Client.consent_employers))
     if not_contacted_since is not None:
         recent = select(ClientContact.client_id).where(
             ClientContact.contacted_on >= not_contacted_since
@@ -313,3 +321,44 @@ def recognise_skills(
         touched.append(skill)
     client.updated_at = utcnow()  # matching re-reads profiles changed since it last looked
     return touched
+
+
+def client_names(session: Session, actor: Actor, client_ids: set[int]) -> dict[int, str]:
+    """The names of those of these clients the actor may read (one query each way)."""
+    readable = readable_client_ids(session, actor, client_ids)
+    if not readable:
+        return {}
+    rows = session.execute(
+        select(Client.id, Client.given_name, Client.family_name).where(Client.id.in_(readable))
+    ).all()
+    return {r.id: f"{r.given_name} {r.family_name}" for r in rows}
+
+
+def add_experience(
+    session: Session,
+    actor: Actor,
+    client_id: int,
+    chosen: dict[str, list[int]],
+    default_country: str,
+    normaliser: Normaliser | None,
+) -> list[ClientSkill]:
+    """Add what a person has done, in their own words: each phrase the caseworker ticked
+    becomes an informal statement, the concepts ticked for it confirmed."""
+    client = client_for_editor(session, actor, client_id)
+    phrases = [p.strip() for p in chosen if p.strip()]
+    if not phrases:
+        raise InvalidInput("phrases", "tick at least one thing this person has done")
+    known = {s.text.casefold() for s in client.skills}
+    current = [SkillIn(text=s.text, source=s.source, stage=s.stage) for s in client.skills]
+    added = [SkillIn(text=p) for p in phrases if p.casefold() not in known]
+    update_client(
+        session, actor, client_id, ClientUpdate(skills=current + added), default_country, normaliser
+    )
+    by_text = {s.text.casefold(): s for s in client.skills}
+    saved = []
+    for phrase in phrases:
+        skill = by_text[phrase.casefold()]
+        if chosen[phrase]:
+            confirm_skill_concepts(session, actor, client_id, skill.id, chosen[phrase])
+        saved.append(skill)
+    return saved
