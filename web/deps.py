@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
 from accounts.users import actor_for
@@ -44,6 +45,18 @@ class PageNotFound(TandemError):
 
     status_code = 404
     code = "not_found"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in person as the layout shows them (plain data: error pages are drawn
+    after the request's database session has closed)."""
+
+    id: int
+    display_name: str
+    role: Role
+    must_change_password: bool
+    inbox_count: int
 
 
 @dataclass
@@ -89,8 +102,13 @@ def page_user(request: Request, session: SessionDep, settings: SettingsDep) -> U
     request.state.session_cookie = sessions.issue(
         user.id, user.token_version, settings.secret_key, found.started, now
     )
-    request.state.user = user
-    request.state.db = session
+    request.state.user = Viewer(
+        id=user.id,
+        display_name=user.display_name,
+        role=user.role,
+        must_change_password=user.must_change_password,
+        inbox_count=0 if user.must_change_password else _inbox_count(session, user.id),
+    )
     return user
 
 
@@ -141,14 +159,14 @@ def render(
     """A full page, or only its ``content`` block for an htmx request (one view, one template:
     the base is chosen by the ``HX-Request`` header)."""
     settings = request.app.state.settings
-    user: User | None = getattr(request.state, "user", None)
+    user: Viewer | None = getattr(request.state, "user", None)
     htmx = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
     values: dict[str, Any] = {
         "request": request,
         "user": user,
         "base": "layout/htmx.html" if htmx else "layout/base.html",
         "csrf_token": csrf_token_for(request, settings.secret_key),
-        "inbox_count": _inbox_count(request, user),
+        "inbox_count": user.inbox_count if user else 0,
         "show_esco": False,
         "errors": {},
         "values": {},
@@ -158,11 +176,8 @@ def render(
     return HTMLResponse(html, status_code=status_code)
 
 
-def _inbox_count(request: Request, user: User | None) -> int:
-    if user is None or user.must_change_password:
-        return 0
-    session = request.state.db
+def _inbox_count(session: Session, user_id: int) -> int:
     count = session.scalar(
-        select(func.count(Alert.id)).where(Alert.user_id == user.id, Alert.read_at.is_(None))
+        select(func.count(Alert.id)).where(Alert.user_id == user_id, Alert.read_at.is_(None))
     )
     return int(count or 0)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
-from httpx import Response
 
 from tests.world import PASSWORD
 
 
-def soup(response: Response) -> BeautifulSoup:
+def soup(response: Any) -> BeautifulSoup:
     return BeautifulSoup(response.text, "html.parser")
 
 
@@ -20,11 +21,11 @@ def csrf_token(client: TestClient, path: str = "/sign-in") -> str:
     return str(field["value"])
 
 
-def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> Response:
+def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> Any:
     token = csrf_token(client)
     return client.post("/sign-in", data={"email": email, "password": password, "csrf_token": token})
 
 
-def post_form(client: TestClient, path: str, data: dict[str, object], page: str = "/") -> Response:
+def post_form(client: TestClient, path: str, data: dict[str, object], page: str = "/") -> Any:
     """Submit a form as the page would: with the CSRF token the page carries."""
     return client.post(path, data={**data, "csrf_token": csrf_token(client, page)})

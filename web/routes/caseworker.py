@@ -60,17 +60,18 @@ def clients_page(
     actor: ClientReader,
     today: TodayDep,
     q: Annotated[str, Query(max_length=200)] = "",
-    readiness: Readiness | None = None,
+    readiness: Annotated[str, Query(max_length=30)] = "",
     parked: bool = False,
     consent_missing: bool = False,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     since = today - timedelta(days=settings.contact_standard_days)
+    chosen = Readiness(readiness) if readiness in set(Readiness) else None
     rows, total = profiles.list_clients(
         session,
         actor,
         q=q.strip() or None,
-        readiness=readiness,
+        readiness=chosen,
         caseworker_id=None,
         not_contacted_since=since if parked else None,
         consent_missing=consent_missing,
@@ -83,7 +84,7 @@ def clients_page(
         "page": page,
         "pages_total": max(1, ceil(total / PAGE_SIZE)),
         "q": q,
-        "readiness": readiness.value if readiness else "",
+        "readiness": chosen.value if chosen else "",
         "readiness_choices": list(Readiness),
         "parked": parked,
         "consent_missing": consent_missing,
