@@ -7,6 +7,7 @@ artefacts (``TANDEM_ARTEFACTS_DIR``, default ``var/artefacts/pages``)."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
 import time
@@ -20,6 +21,7 @@ from sqlalchemy import Engine
 
 from config.settings import Settings
 from matching.embedding import Embedder
+from tests.api.test_shortlists import LINZ, add_offer
 from tests.world import PASSWORD, World
 from web.app import create_app
 
@@ -102,9 +104,17 @@ class Checker:
         self.page.set_viewport_size({"width": 1280, "height": 900})
 
 
+def _offers_to_find(world: World) -> None:
+    """A nearby offer that needs food hygiene and one in Linz, beyond the client's reach."""
+    need = [("Food hygiene", True, world.ids["concept"])]
+    add_offer(world, "Cook at the parish café", need)
+    add_offer(world, "Cook in Linz", need, latitude=LINZ[0], longitude=LINZ[1])
+
+
 def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    _offers_to_find(world)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -119,64 +129,85 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
         checker.check("start")
 
+        # Find a client by typing (htmx filters as you type).
         page.get_by_role("link", name="My clients").click()
         page.get_by_label("Name or reference").fill("Hadd")
-        expect(page.get_by_role("link", name="Haddad, Amina")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"q=Hadd"))
         checker.check("clients")
         page.get_by_role("link", name="Haddad, Amina").click()
         expect(page.get_by_role("heading", name="Amina Haddad")).to_be_visible()
         checker.check("client")
 
-        # Add what this person has done, from a sentence, with htmx.
+        # Add what this person has done, from a sentence; confirm the proposed skill.
         page.get_by_label("In the person's own words").fill("Food safety; cooking for the parish")
         page.get_by_role("button", name="Find skills in it").click()
-        expect(page.get_by_role("button", name="Save the ticked skills")).to_be_visible()
+        expect(page.get_by_label("apply food hygiene")).to_be_checked()
         page.get_by_role("button", name="Save the ticked skills").click()
+        expect(page.locator("#skills")).to_contain_text("Food safety")
         expect(page.locator("#skills")).to_contain_text("apply food hygiene")
 
-        # The shortlist: read an explanation, relax the distance in place, propose.
-        page.get_by_role("button", name="Find offers for this client").click()
+        # The shortlist, keyboard only: read an explanation, relax the distance in place,
+        # follow the funnel's suggestion, propose.
+        page.get_by_role("button", name="Find offers for this client").focus()
+        page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Offers for Amina Haddad")).to_be_visible()
-        listed = page.locator(".offer").count()
-        if listed:
-            page.get_by_text("Why this offer").first.click()
-            expect(page.locator(".offer").first).to_contain_text("km allowed")
-        else:
-            expect(page.get_by_role("heading", name="Why the list is short")).to_be_visible()
+        offers = page.locator(".offer")
+        expect(offers.first).to_contain_text("Cook at the parish café")
+        page.locator(".offer summary").first.focus()
+        page.keyboard.press("Enter")
+        expect(offers.first).to_contain_text("km allowed")
+        expect(page.get_by_role("heading", name="Why the list is short")).to_be_visible()
         checker.check("shortlist")
         before = page.url
-        page.get_by_label("More km").fill("10")
+        page.get_by_label("More km").focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("10")
         page.keyboard.press("Enter")
         expect(page).not_to_have_url(before)
         expect(page.get_by_label("More km")).to_have_value("10")
-        if listed:
-            page.get_by_role("button", name="Propose Amina").first.click()
-            expect(page.locator(".decisions").first).to_contain_text("Proposed")
-        page.get_by_role("search").get_by_label("Title or company").fill("Kitchen")
-        page.get_by_role("button", name="Ask").click()
+        expect(page.locator("#shortlist")).not_to_contain_text("Cook in Linz")
+        page.locator(".funnel form button").focus()
+        page.keyboard.press("Enter")
+        expect(offers.filter(has_text="Cook in Linz")).to_have_count(1)
+        page.get_by_role("button", name="Propose Amina").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".decisions").first).to_contain_text("Proposed")
+
+        # Why is an offer missing?
+        page.get_by_role("search").get_by_label("Title or company").fill("Linde")
+        page.keyboard.press("Enter")
         expect(page.get_by_role("heading", name="Why not this offer?")).to_be_visible()
         checker.check("why-not")
-        page.go_back()
 
-        # The proposal on the client's page; then withdraw consent: proposing is off.
+        # The proposal on the client's page; withdraw consent: proposing is off, and why.
         page.goto(server + f"/clients/{world.ids['client_a']}")
-        expect(page.locator("#proposals")).to_contain_text("Kitchen assistant")
+        expect(page.locator("#proposals")).to_contain_text("Cook at the parish café")
         page.get_by_role("button", name="Withdraw consent: Employers").click()
         page.get_by_role("button", name="Find offers for this client").click()
-        if page.locator(".offer").count():
-            expect(page.get_by_role("button", name="Propose Amina").first).to_be_disabled()
-            off = "Off: no consent to share the profile with employers."
-            expect(page.get_by_text(off).first).to_be_visible()
+        expect(page.get_by_role("button", name="Propose Amina").first).to_be_disabled()
+        off = "Off: no consent to share the profile with employers."
+        expect(page.get_by_text(off).first).to_be_visible()
 
-        page.get_by_role("link", name="Proposals and placements").click()
+        # A checkpoint, recorded from its inbox alert.
+        page.get_by_role("link", name="Start").click()
+        page.get_by_role("link", name="Record this checkpoint").click()
         checker.check("proposals")
         page.get_by_role("button", name="Record checkpoint").first.click()
         expect(page.get_by_text("No checkpoint is waiting for you.")).to_be_visible()
 
+        # Change my password, sign out, sign in again.
         page.get_by_role("link", name="Change my password").click()
         checker.check("password")
+        page.get_by_label("Current password").fill(PASSWORD)
+        page.get_by_label("New password (at least 8 characters)").fill("a new passphrase")
+        page.get_by_label("New password again").fill("a new passphrase")
+        page.get_by_role("button", name="Change my password").click()
+        expect(page.get_by_text("Your password was changed.")).to_be_visible()
         page.get_by_role("button", name="Sign out").click()
-        expect(page.get_by_role("heading", name="Sign in to Tandem")).to_be_visible()
+        page.get_by_label("Email").fill("cw@tandem.example")
+        page.get_by_label("Password").fill("a new passphrase")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
         browser.close()
 
     assert checker.problems == []
