@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.test_shortlists import (
     LINZ,
+    Requirement,
     add_client,
     add_offer,
     concepts,
@@ -22,7 +23,7 @@ def test_a_short_list_says_what_kept_offers_off_and_what_to_relax(
     client: TestClient, world: World, concepts: dict[str, int]
 ) -> None:
     hygiene = concepts["hygiene"]
-    need = [("Food hygiene", True, hygiene)]
+    need: list[Requirement] = [("Food hygiene", True, hygiene)]
     far = [
         add_offer(world, f"Cook in Linz {i}", need, latitude=LINZ[0], longitude=LINZ[1])
         for i in range(3)
@@ -71,7 +72,7 @@ def test_a_short_list_says_what_kept_offers_off_and_what_to_relax(
 def test_a_full_list_has_no_funnel(
     client: TestClient, world: World, concepts: dict[str, int]
 ) -> None:
-    need = [("Food hygiene", True, concepts["hygiene"])]
+    need: list[Requirement] = [("Food hygiene", True, concepts["hygiene"])]
     for i in range(3):
         add_offer(world, f"Cook {i}", need)
     amina = add_client(world, [("food hygiene", concepts["hygiene"], "exact")])

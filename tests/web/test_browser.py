@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from config.settings import Settings
 from matching.embedding import Embedder
-from tests.api.test_shortlists import LINZ, add_offer
+from tests.api.test_shortlists import LINZ, Requirement, add_offer
 from tests.world import PASSWORD, World
 from web.app import create_app
 
@@ -106,7 +106,7 @@ class Checker:
 
 def _offers_to_find(world: World) -> None:
     """A nearby offer that needs food hygiene and one in Linz, beyond the client's reach."""
-    need = [("Food hygiene", True, world.ids["concept"])]
+    need: list[Requirement] = [("Food hygiene", True, world.ids["concept"])]
     add_offer(world, "Cook at the parish café", need)
     add_offer(world, "Cook in Linz", need, latitude=LINZ[0], longitude=LINZ[1])
 
