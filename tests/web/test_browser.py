@@ -208,6 +208,27 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         page.get_by_label("Password").fill("a new passphrase")
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
+
+        # An admin creates a user and resets a password.
+        page.get_by_role("button", name="Sign out").click()
+        page.get_by_label("Email").fill("admin@tandem.example")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Users").click()
+        checker.check("users")
+        form = page.locator("form[action='/admin/users']")
+        form.get_by_label("Email").fill("nora@tandem.example")
+        form.get_by_label("Name").fill("Nora Neu")
+        form.get_by_label("Role").select_option("caseworker")
+        form.get_by_label("First password").fill("first password")
+        form.get_by_role("button", name="Create user").click()
+        expect(page.get_by_text("The user was created.")).to_be_visible()
+        row = page.locator("tr", has_text="nora@tandem.example")
+        row.get_by_label("Temporary password").fill("temporary one")
+        row.get_by_role("button", name="Reset the password of Nora Neu").click()
+        expect(page.locator("tr", has_text="nora@tandem.example")).to_contain_text(
+            "must choose a new password"
+        )
         browser.close()
 
     assert checker.problems == []

@@ -110,6 +110,21 @@ ROWS = [
         "404 404 200 404 404",
     ),
     Row("GET", "/proposals", at("/proposals"), "404 404 200 200 404"),
+    Row("GET", "/admin/users", at("/admin/users"), "200 404 404 404 404"),
+    Row(
+        "POST",
+        "/admin/users",
+        at("/admin/users"),
+        "303 404 404 404 404",
+        {"email": "", "display_name": "New Caseworker", "role": "caseworker", "password": "x" * 12},
+    ),
+    Row(
+        "POST",
+        "/admin/users/{user_id}",
+        lambda w: f"/admin/users/{w.users['colleague'].id}",
+        "303 404 404 404 404",
+        {"action": "office", "office_id": ""},
+    ),
     Row(
         "POST",
         "/checkpoints/{checkpoint_id}",
@@ -142,6 +157,8 @@ def test_pages_by_role(client: TestClient, world: World, who: str) -> None:
             data = dict(row.data or {})
             if data.get("candidate_id") == "":
                 data["candidate_id"] = str(world.ids["offer_a"])
+            if data.get("email") == "":
+                data["email"] = f"new.{who}@tandem.example"
             data["csrf_token"] = csrf_token(client, "/")
             response = client.post(path, data=data, follow_redirects=False)
         expected = row.statuses()[who]

@@ -76,6 +76,9 @@ def test_every_visible_word_on_every_page_is_marked_for_translation(
             "404": client.get("/clients/999999").text,
         }
     )
+    client.cookies.clear()
+    sign_in(client, "admin@tandem.example")
+    pages["/admin/users"] = client.get("/admin/users").text
     data = _data_words(db) | set(WORD.findall("I ran the parish food bank"))  # typed in
     for name, html in pages.items():
         assert PSEUDO_OPEN in html, name

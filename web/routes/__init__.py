@@ -3,6 +3,6 @@
 
 from __future__ import annotations
 
-from web.routes import account, caseworker, start
+from web.routes import account, admin, caseworker, start
 
-PAGE_ROUTERS = (account.router, start.router, caseworker.router)
+PAGE_ROUTERS = (account.router, start.router, caseworker.router, admin.router)
