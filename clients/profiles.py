@@ -210,8 +210,7 @@ def list_clients(
         )
         query = query.where(Client.id.not_in(recent))
     rows, total = fetch_page(session, query, limit, offset)
-    for client in rows:
-        audit.record(session, actor, "list", "client", client.id)
+    audit.record_reads(session, actor, "list", "client", [client.id for client in rows])
     return rows, total
 
 
