@@ -66,6 +66,12 @@ LABELS = {
     "employer_ended_it": N_("The employer ended it"),
     "transport": N_("Transport"),
     "other": N_("Other"),
+    "debt": N_("Debt"),
+    "housing": N_("Housing"),
+    "childcare": N_("Childcare"),
+    "care_duties": N_("Care duties"),
+    "addiction": N_("Addiction"),
+    "legal": N_("Legal matters"),
     "checkpoint_due": N_("Checkpoint due"),
     "checkpoint_overdue": N_("Checkpoint overdue"),
 }

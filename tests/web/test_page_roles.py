@@ -48,6 +48,7 @@ ROWS = [
     Row("GET", "/clients", at("/clients"), "404 200 200 200 404"),
     Row("GET", C, at(C, client_id="client_a"), "404 200 200 404 404"),
     Row("GET", C + " (no consent)", at(C, client_id="client_private"), "404 404 200 404 404"),
+    Row("GET", C + "/personal", at(C + "/personal", client_id="client_a"), "404 404 200 404 404"),
     Row(
         "POST",
         C + "/consent",
@@ -180,3 +181,19 @@ def test_a_liaison_officer_reads_a_client_without_forms_or_contact_data(
     listed = soup(client.get("/clients")).get_text()
     assert "Haddad" in listed
     assert "Ilić" not in listed  # no consent to share with liaison officers
+
+
+def test_personal_data_is_for_the_owning_caseworker_and_each_read_is_audited(
+    client: TestClient, world: World
+) -> None:
+    sign_in(client, EMAILS["caseworker"])
+    page = client.get(f"/clients/{world.ids['client_a']}/personal")
+    assert "+43 660 1234567" in page.text
+    assert "Debt counselling on Tuesdays" in page.text
+    events = client.get(
+        "/api/v1/audit", params={"action": "read_personal"}, headers=world.headers("admin")
+    ).json()["items"]
+    assert [e["entity_id"] for e in events] == [str(world.ids["client_a"])]
+    client.cookies.clear()
+    sign_in(client, "cw.2@tandem.example")  # same office, not the owner, not shared
+    assert client.get(f"/clients/{world.ids['client_a']}/personal").status_code == 404

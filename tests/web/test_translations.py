@@ -72,6 +72,7 @@ def test_every_visible_word_on_every_page_is_marked_for_translation(
             "shortlist": made.text,
             "why-not": client.get(made.url.path + "/why-not?q=Kitchen").text,
             "/proposals": client.get("/proposals").text,
+            "personal": client.get(f"/clients/{client_id}/personal").text,
             "/account/password": client.get("/account/password").text,
             "404": client.get("/clients/999999").text,
         }

@@ -141,6 +141,21 @@ def client_page(
     return render(request, pages, "caseworker/client.html", context)
 
 
+@router.get("/clients/{client_id}/personal")
+def personal_page(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    actor: CaseworkerPage,
+    client_id: PathId,
+) -> Response:
+    """Contact data and barriers: the owning caseworker only; each read is audited."""
+    personal = records.read_personal(session, actor, client_id)
+    client = client_for_reader(session, actor, client_id)
+    context = {"client": client, "personal": personal}
+    return render(request, pages, "caseworker/personal.html", context)
+
+
 def _client_refused(
     request: Request,
     pages: Pages,
