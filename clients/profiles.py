@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
@@ -42,6 +42,8 @@ from models.client import (
 )
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
+from models.matching import Shortlist
+from models.placement import Checkpoint, Placement
 from models.reference import check_distinct_languages
 from models.taxonomy import SkillConcept
 from models.user import Role
@@ -178,6 +180,7 @@ def list_clients(
     caseworker_id: int | None,
     not_contacted_since: date | None = None,
     consent_missing: bool = False,
+    checkpoint_overdue_on: date | None = None,
     limit: int,
     offset: int,
 ) -> tuple[list[Client], int]:
@@ -204,6 +207,13 @@ def list_clients(
         query = query.where(Client.caseworker_id == caseworker_id)
     if consent_missing:
         query = query.where(~(Client.consent_liaison & Client.consent_employers))
+    if checkpoint_overdue_on is not None:
+        overdue = (
+            select(Placement.client_id)
+            .join(Checkpoint, Checkpoint.placement_id == Placement.id)
+            .where(Checkpoint.outcome.is_(None), Checkpoint.due_on < checkpoint_overdue_on)
+        )
+        query = query.where(Client.id.in_(overdue))
     if not_contacted_since is not None:
         recent = select(ClientContact.client_id).where(
             ClientContact.contacted_on >= not_contacted_since
@@ -320,6 +330,28 @@ def recognise_skills(
         touched.append(skill)
     client.updated_at = utcnow()  # matching re-reads profiles changed since it last looked
     return touched
+
+
+def last_activity(
+    session: Session, client_ids: list[int]
+) -> tuple[dict[int, date], dict[int, datetime]]:
+    """Each client's last contact and last shortlist (two queries for any number of rows)."""
+    if not client_ids:
+        return {}, {}
+    contacts = session.execute(
+        select(ClientContact.client_id, func.max(ClientContact.contacted_on))
+        .where(ClientContact.client_id.in_(client_ids))
+        .group_by(ClientContact.client_id)
+    ).all()
+    shortlists = session.execute(
+        select(Shortlist.client_id, func.max(Shortlist.at))
+        .where(Shortlist.client_id.in_(client_ids))
+        .group_by(Shortlist.client_id)
+    ).all()
+    return (
+        {client_id: day for client_id, day in contacts},
+        {client_id: at for client_id, at in shortlists if client_id is not None},
+    )
 
 
 def client_names(session: Session, actor: Actor, client_ids: set[int]) -> dict[int, str]:

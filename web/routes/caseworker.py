@@ -63,6 +63,7 @@ def clients_page(
     readiness: Annotated[str, Query(max_length=30)] = "",
     parked: bool = False,
     consent_missing: bool = False,
+    checkpoint_overdue: bool = False,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
     since = today - timedelta(days=settings.contact_standard_days)
@@ -75,11 +76,18 @@ def clients_page(
         caseworker_id=None,
         not_contacted_since=since if parked else None,
         consent_missing=consent_missing,
+        checkpoint_overdue_on=today if checkpoint_overdue else None,
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
+    read_only = actor.role is not Role.caseworker
+    last_contact, last_shortlist = (
+        ({}, {}) if read_only else profiles.last_activity(session, [c.id for c in rows])
+    )
     context = {
         "clients": rows,
+        "last_contact": last_contact,
+        "last_shortlist": last_shortlist,
         "total": total,
         "page": page,
         "pages_total": max(1, ceil(total / PAGE_SIZE)),
@@ -88,7 +96,8 @@ def clients_page(
         "readiness_choices": list(Readiness),
         "parked": parked,
         "consent_missing": consent_missing,
-        "read_only": actor.role is not Role.caseworker,
+        "checkpoint_overdue": checkpoint_overdue,
+        "read_only": read_only,
     }
     return render(request, pages, "caseworker/clients.html", context)
 
