@@ -157,3 +157,55 @@ def test_a_contact_in_two_clicks_and_a_bad_date_refused_beside_the_field(
     note = refused_page.find("input", attrs={"name": "note"})
     assert note is not None
     assert note["value"] == "kept"
+
+
+def _profile_form(client: TestClient, client_id: int) -> dict[str, str]:
+    form = soup(client.get(f"/clients/{client_id}")).select_one("#profile")
+    assert form is not None
+    values = {str(i["name"]): str(i.get("value", "")) for i in form.find_all("input")}
+    values["readiness"] = "job_ready"
+    values["aspirations"] = "work in a kitchen"
+    return values
+
+
+def test_the_profile_is_edited_and_bad_input_is_refused_beside_its_field(
+    client: TestClient, world: World
+) -> None:
+    client_id = world.ids["client_a"]
+    sign_in(client, "cw@tandem.example")
+    values = _profile_form(client, client_id)
+    refused = client.post(f"/clients/{client_id}/profile", data={**values, "max_travel_km": "9000"})
+    assert refused.status_code == 422
+    page = soup(refused)
+    assert page.select_one("#max_travel_km-error") is not None
+    typed = page.find("input", attrs={"name": "max_travel_km"})
+    assert typed is not None
+    assert typed["value"] == "9000"
+    read = client.get(f"/api/v1/clients/{client_id}", headers=world.headers("caseworker")).json()
+    assert read["readiness"] != "job_ready"
+
+    saved = client.post(f"/clients/{client_id}/profile", data={**values, "max_travel_km": "35"})
+    assert saved.status_code == 200
+    read = client.get(f"/api/v1/clients/{client_id}", headers=world.headers("caseworker")).json()
+    assert read["max_travel_km"] == 35
+    assert read["readiness"] == "job_ready"
+    assert read["aspirations"] == "work in a kitchen"
+
+
+def test_an_edit_of_a_profile_changed_meanwhile_says_so_and_overwrites_nothing(
+    client: TestClient, world: World
+) -> None:
+    client_id = world.ids["client_a"]
+    sign_in(client, "cw@tandem.example")
+    values = _profile_form(client, client_id)
+    answer = client.patch(
+        f"/api/v1/clients/{client_id}",
+        json={"hours_per_week": 12},
+        headers=world.headers("caseworker"),
+    )
+    assert answer.status_code == 200
+    stale = client.post(f"/clients/{client_id}/profile", data={**values, "hours_per_week": "30"})
+    assert stale.status_code == 422
+    assert "Someone changed this profile" in stale.text
+    read = client.get(f"/api/v1/clients/{client_id}", headers=world.headers("caseworker")).json()
+    assert read["hours_per_week"] == 12

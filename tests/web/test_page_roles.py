@@ -48,6 +48,13 @@ ROWS = [
     Row("GET", "/clients", at("/clients"), "404 200 200 200 404"),
     Row("GET", C, at(C, client_id="client_a"), "404 200 200 404 404"),
     Row("GET", C + " (no consent)", at(C, client_id="client_private"), "404 404 200 404 404"),
+    Row(
+        "POST",
+        C + "/profile",
+        at(C + "/profile", client_id="client_a"),
+        "404 404 422 404 404",
+        {"home_postcode": "1100", "max_travel_km": "25", "hours_per_week": "30"},
+    ),
     Row("GET", C + "/personal", at(C + "/personal", client_id="client_a"), "404 404 200 404 404"),
     Row(
         "POST",

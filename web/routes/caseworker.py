@@ -16,7 +16,7 @@ from accounts.actor import Actor
 from api.deps import MatcherDep, NormaliserDep, PathId, SessionDep, SettingsDep, TodayDep
 from clients import profiles, records
 from clients.access import client_for_editor, client_for_reader
-from clients.schemas import ConsentUpdate, ContactCreate
+from clients.schemas import ClientUpdate, ConsentUpdate, ContactCreate
 from employers.offers import find_published_offers, offer_labels
 from models.client import ContactChannel, Readiness
 from models.errors import TandemError
@@ -118,6 +118,7 @@ def _client_context(
         "informal": [s for s in client.skills if s.source.value != "formal"],
         "today": today,
         "channels": list(ContactChannel),
+        "readiness_choices": list(Readiness),
         "show_esco": any(c.concept.esco_uri for s in client.skills for c in s.concepts),
         "extracted": None,
         "story": "",
@@ -180,6 +181,72 @@ def _client_refused(
     context = _client_context(session, actor, client_id, today)
     context.update(errors=errors, **(extra or {}))
     return render(request, pages, "caseworker/client.html", context, status_code=422)
+
+
+PROFILE_FIELDS = ("home_postcode", "max_travel_km", "hours_per_week", "readiness", "aspirations")
+
+
+@router.post("/clients/{client_id}/profile")
+def edit_profile(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    today: TodayDep,
+    client_id: PathId,
+    home_postcode: Annotated[str, Form(max_length=50)] = "",
+    max_travel_km: Annotated[str, Form(max_length=20)] = "",
+    hours_per_week: Annotated[str, Form(max_length=20)] = "",
+    readiness: Annotated[str, Form(max_length=30)] = "",
+    aspirations: Annotated[str, Form(max_length=5000)] = "",
+    seen_version: Annotated[str, Form(max_length=50)] = "",
+) -> Response:
+    """Reach, hours, readiness and aspirations, validated by the API's schema; refused input
+    is shown beside its field and nothing is stored; a profile changed by someone else since
+    the form was opened is not overwritten."""
+    _ = pages.translations.gettext
+    typed = {
+        "home_postcode": home_postcode,
+        "max_travel_km": max_travel_km,
+        "hours_per_week": hours_per_week,
+        "readiness": readiness,
+        "aspirations": aspirations,
+    }
+    client = client_for_editor(session, actor, client_id)
+    errors: dict[str, str] = {}
+    if seen_version != client.updated_at.isoformat():
+        errors["profile"] = _(
+            "Someone changed this profile since you opened it: check the values below and "
+            "save again."
+        )
+        return _client_refused(request, pages, session, actor, client_id, today, errors)
+    messages = {
+        "home_postcode": _("Enter a postcode Tandem knows."),
+        "max_travel_km": _("Enter the distance in km, from 0 to 300."),
+        "hours_per_week": _("Enter the hours a week, more than 0 and at most 60."),
+        "readiness": _("Choose a readiness."),
+        "aspirations": _("Shorten the aspirations."),
+    }
+    try:
+        change = ClientUpdate.model_validate({k: v.strip() for k, v in typed.items()})
+        profiles.update_client(
+            session, actor, client_id, change, settings.default_country, normaliser
+        )
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "profile"
+            errors.setdefault(field, messages.get(field, _("Check this value.")))
+    except TandemError as exc:
+        if exc.status_code == 404:
+            raise
+        errors[exc.field or "profile"] = messages.get(exc.field or "", exc.message)
+    if errors:
+        return _client_refused(
+            request, pages, session, actor, client_id, today, errors, {"values": typed}
+        )
+    return _see_other(f"/clients/{client_id}#profile-title")
 
 
 @router.post("/clients/{client_id}/consent")
