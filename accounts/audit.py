@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import Session
 
 from accounts.actor import Actor
 from models.audit import AuditEvent, StatusChange
+from models.base import utcnow
 from models.db import fetch_page
 from models.errors import InvalidInput
 from models.user import Role
@@ -64,6 +65,32 @@ class AuditFilter:
     actor_id: int | None = None
     action: str | None = None
     since: datetime | None = None
+
+
+def record_reads(
+    session: Session, actor: Actor | None, action: str, entity: str, entity_ids: list[int]
+) -> None:
+    """One audit event per record read in a list, written in one statement whatever the
+    number of rows (a list page makes the same queries for 10 rows as for 50)."""
+    if not entity_ids:
+        return
+    at = utcnow()
+    user_id = actor.user_id if actor else None
+    session.execute(
+        insert(AuditEvent),
+        [
+            {
+                "at": at,
+                "actor_id": user_id,
+                "action": action,
+                "entity": entity,
+                "entity_id": str(entity_id),
+                "fields": [],
+                "detail": None,
+            }
+            for entity_id in entity_ids
+        ],
+    )
 
 
 def list_events(

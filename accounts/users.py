@@ -17,6 +17,8 @@ from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
 from models.user import Office, Role, User
 
+MIN_PASSWORD_LENGTH = 8
+
 
 def actor_for(user: User) -> Actor:
     return Actor(
@@ -125,9 +127,36 @@ def update_user(session: Session, actor: Actor, user_id: int, data: UserUpdate) 
     changed = audit.apply_changes(user, changes)
     if password is not None:
         user.password_hash = hash_password(password)
+        # An admin's reset: the user chooses their own password at the next sign-in.
+        user.must_change_password = user.id != actor.user_id
         changed.append("password")
+    if password is not None or "is_active" in changed:
+        end_sessions(user)
     if changed:
         audit.record(session, actor, "update", "user", user.id, changed)
+    return user
+
+
+def end_sessions(user: User) -> None:
+    """End every page session of this user (each carries the token version it was made with)."""
+    user.token_version += 1
+
+
+def change_own_password(
+    session: Session, actor: Actor, current_password: str, new_password: str
+) -> User:
+    """A signed-in user's new password: the current one must be right; other sessions end."""
+    user = active_user(session, actor.user_id)
+    if not verify_password(user.password_hash, current_password):
+        raise InvalidInput("current_password", "the current password is not right")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("new_password", f"choose at least {MIN_PASSWORD_LENGTH} characters")
+    if verify_password(user.password_hash, new_password):
+        raise InvalidInput("new_password", "choose a password different from the current one")
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    end_sessions(user)
+    audit.record(session, actor, "update", "user", user.id, ["password"])
     return user
 
 

@@ -10,7 +10,6 @@ from datetime import date
 from fastapi import FastAPI
 from sqlalchemy import Engine
 
-from api import pages
 from api.errors import install_error_handlers
 from api.routers import (
     audit,
@@ -142,5 +141,4 @@ def create_app(
     )
     for module in (*routers, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
-    app.include_router(pages.router)
     return app

@@ -46,20 +46,6 @@ def db_upgrade(revision: str = "head") -> None:
     typer.echo(f"database at {_safe_url(settings.database_url)} is at revision {revision}")
 
 
-@app.command()
-def serve(
-    host: Annotated[str, typer.Option(help="Interface to listen on")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
-) -> None:
-    """Serve the API and pages with the current settings."""
-    import uvicorn
-
-    from api.app import create_app
-
-    settings = Settings()
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
-
-
 @users_app.command("create")
 def users_create(
     email: Annotated[str, typer.Option(help="Sign-in email")],

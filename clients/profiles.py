@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_editor, client_for_reader, visible_client_ids
+from clients.access import (
+    client_for_editor,
+    client_for_reader,
+    readable_client_ids,
+    visible_client_ids,
+)
 from clients.schemas import (
     ClientCreate,
     ClientUpdate,
@@ -37,6 +42,8 @@ from models.client import (
 )
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
+from models.matching import Shortlist
+from models.placement import Checkpoint, Placement
 from models.reference import check_distinct_languages
 from models.taxonomy import SkillConcept
 from models.user import Role
@@ -172,6 +179,8 @@ def list_clients(
     readiness: Readiness | None,
     caseworker_id: int | None,
     not_contacted_since: date | None = None,
+    consent_missing: bool = False,
+    checkpoint_overdue_on: date | None = None,
     limit: int,
     offset: int,
 ) -> tuple[list[Client], int]:
@@ -196,14 +205,22 @@ def list_clients(
         query = query.where(Client.readiness == readiness)
     if caseworker_id is not None:
         query = query.where(Client.caseworker_id == caseworker_id)
+    if consent_missing:
+        query = query.where(~(Client.consent_liaison & Client.consent_employers))
+    if checkpoint_overdue_on is not None:
+        overdue = (
+            select(Placement.client_id)
+            .join(Checkpoint, Checkpoint.placement_id == Placement.id)
+            .where(Checkpoint.outcome.is_(None), Checkpoint.due_on < checkpoint_overdue_on)
+        )
+        query = query.where(Client.id.in_(overdue))
     if not_contacted_since is not None:
         recent = select(ClientContact.client_id).where(
             ClientContact.contacted_on >= not_contacted_since
         )
         query = query.where(Client.id.not_in(recent))
     rows, total = fetch_page(session, query, limit, offset)
-    for client in rows:
-        audit.record(session, actor, "list", "client", client.id)
+    audit.record_reads(session, actor, "list", "client", [client.id for client in rows])
     return rows, total
 
 
@@ -313,3 +330,66 @@ def recognise_skills(
         touched.append(skill)
     client.updated_at = utcnow()  # matching re-reads profiles changed since it last looked
     return touched
+
+
+def last_activity(
+    session: Session, client_ids: list[int]
+) -> tuple[dict[int, date], dict[int, datetime]]:
+    """Each client's last contact and last shortlist (two queries for any number of rows)."""
+    if not client_ids:
+        return {}, {}
+    contacts = session.execute(
+        select(ClientContact.client_id, func.max(ClientContact.contacted_on))
+        .where(ClientContact.client_id.in_(client_ids))
+        .group_by(ClientContact.client_id)
+    ).all()
+    shortlists = session.execute(
+        select(Shortlist.client_id, func.max(Shortlist.at))
+        .where(Shortlist.client_id.in_(client_ids))
+        .group_by(Shortlist.client_id)
+    ).all()
+    return (
+        {client_id: day for client_id, day in contacts},
+        {client_id: at for client_id, at in shortlists if client_id is not None},
+    )
+
+
+def client_names(session: Session, actor: Actor, client_ids: set[int]) -> dict[int, str]:
+    """The names of those of these clients the actor may read (one query each way)."""
+    readable = readable_client_ids(session, actor, client_ids)
+    if not readable:
+        return {}
+    rows = session.execute(
+        select(Client.id, Client.given_name, Client.family_name).where(Client.id.in_(readable))
+    ).all()
+    return {r.id: f"{r.given_name} {r.family_name}" for r in rows}
+
+
+def add_experience(
+    session: Session,
+    actor: Actor,
+    client_id: int,
+    chosen: dict[str, list[int]],
+    default_country: str,
+    normaliser: Normaliser | None,
+) -> list[ClientSkill]:
+    """Add what a person has done, in their own words: each phrase the caseworker ticked
+    becomes an informal statement, the concepts ticked for it confirmed."""
+    client = client_for_editor(session, actor, client_id)
+    phrases = [p.strip() for p in chosen if p.strip()]
+    if not phrases:
+        raise InvalidInput("phrases", "tick at least one thing this person has done")
+    known = {s.text.casefold() for s in client.skills}
+    current = [SkillIn(text=s.text, source=s.source, stage=s.stage) for s in client.skills]
+    added = [SkillIn(text=p) for p in phrases if p.casefold() not in known]
+    update_client(
+        session, actor, client_id, ClientUpdate(skills=current + added), default_country, normaliser
+    )
+    by_text = {s.text.casefold(): s for s in client.skills}
+    saved = []
+    for phrase in phrases:
+        skill = by_text[phrase.casefold()]
+        if chosen[phrase]:
+            confirm_skill_concepts(session, actor, client_id, skill.id, chosen[phrase])
+        saved.append(skill)
+    return saved

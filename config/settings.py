@@ -111,6 +111,12 @@ class Settings(BaseSettings):
         ge=1,
         description="A client with no contact or shortlist for longer is flagged as parked",
     )
+    session_idle_minutes: int = Field(
+        default=30, ge=1, description="A page session unused this long ends (sign in again)"
+    )
+    session_absolute_hours: float = Field(
+        default=10, gt=0, description="A page session ends this long after sign-in, used or not"
+    )
     held_offer_days: int = Field(
         default=2, ge=0, description="A held offer waiting longer alerts the liaison officer"
     )

@@ -495,3 +495,31 @@ def alert_held_offers(session: Session, today: date, days: int) -> int:
                 f"Offer {offer_id} ({title}) has been held for review since {since.date()}",
             )
     return raised
+
+
+def offer_labels(session: Session, offer_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Each offer's title and company name, for lists that name offers (one query)."""
+    if not offer_ids:
+        return {}
+    rows = session.execute(
+        select(Offer.id, Offer.title, Company.name)
+        .join(Company, Company.id == Offer.company_id)
+        .where(Offer.id.in_(offer_ids))
+    ).all()
+    return {r.id: (r.title, r.name) for r in rows}
+
+
+def find_published_offers(session: Session, text: str, limit: int) -> list[Offer]:
+    """Published offers whose title or company name contains ``text`` (why-not search)."""
+    pattern = f"%{text.strip()}%"
+    query = (
+        select(Offer)
+        .join(Company, Company.id == Offer.company_id)
+        .where(
+            Offer.status == OfferStatus.published,
+            Offer.title.ilike(pattern) | Company.name.ilike(pattern),
+        )
+        .order_by(Offer.title, Offer.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))

@@ -56,6 +56,9 @@ class Shortlist(Base):
     model: Mapped[str] = mapped_column(String(300))
     weights: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
     considered: Mapped[int] = mapped_column(default=0)
+    #: What kept candidates off the list and the relaxation that would bring most back
+    #: (``shortlists.schemas.Funnel``); null for lists stored before it existed.
+    funnel: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     items: Mapped[list[ShortlistItem]] = relationship(
         cascade="all, delete-orphan", order_by="ShortlistItem.rank", lazy="selectin"

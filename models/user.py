@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import Enum, ForeignKey, String
+from sqlalchemy import Enum, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, Timestamped
@@ -41,3 +41,8 @@ class User(Base, Timestamped):
     )
     is_active: Mapped[bool] = mapped_column(default=True)
     password_hash: Mapped[str] = mapped_column(String(200))
+    #: Raised on every password change and deactivation: a page session carrying an older
+    #: number is over.
+    token_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: Set when an admin resets the password: the user must choose their own at next sign-in.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())

@@ -132,6 +132,31 @@ class DecisionRead(BaseModel):
     )
 
 
+class FunnelExclusion(BaseModel):
+    constraint: str
+    count: int = Field(description="Candidates this constraint kept off (one may fail several)")
+    detail: str
+
+
+class RelaxationSuggestion(BaseModel):
+    relax: Relaxations = Field(description="The whole relaxation to ask for instead")
+    brings_back: int = Field(description="Candidates kept off by this constraint alone")
+    detail: str
+
+
+class Funnel(BaseModel):
+    """Why a list is short: given when it came out shorter than asked."""
+
+    considered: int
+    listed: int
+    filtered: int = Field(description="Left out by the request's filters (kind, sector)")
+    excluded: list[FunnelExclusion]
+    suggestion: RelaxationSuggestion | None = Field(
+        description="The one relaxation that would bring most candidates back"
+    )
+    text: str
+
+
 class ShortlistRead(BaseModel):
     id: int
     direction: ShortlistDirection
@@ -145,6 +170,9 @@ class ShortlistRead(BaseModel):
     considered: int
     items: list[ShortlistItemRead]
     decisions: list[DecisionRead]
+    funnel: Funnel | None = Field(
+        default=None, description="Only when the list is shorter than asked: what kept offers off"
+    )
 
 
 class WhyNotRead(BaseModel):

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -55,6 +56,7 @@ from models.tutor import Tutor
 from models.user import Role
 from places.geo import haversine_km_to_many
 from shortlists.explanations import read_explanation, stored
+from shortlists.funnel import count_funnel, read_funnel
 from shortlists.render import ENGLISH, Gettext, reason, render_explanation
 from shortlists.schemas import (
     DecisionIn,
@@ -173,6 +175,19 @@ def within_reach(
     return reachable
 
 
+@dataclass
+class _Walk:
+    """The walk's picks and what it saw on the way (for the funnel)."""
+
+    picks: list[_Pick]
+    considered: int
+    filtered: int = 0
+    failed: list[list[Check]] = field(default_factory=list)
+    static_passed: int = 0
+    complete: bool = True
+    skipped: list[int] = field(default_factory=list)
+
+
 def _walk(
     candidates: Candidates,
     slot_ids: list[int],
@@ -180,16 +195,17 @@ def _walk(
     request: ShortlistRequest,
     live: Callable[[list[_Pick]], list[_Pick]],
     reachable: npt.NDArray[np.bool_] | None = None,
-) -> tuple[list[_Pick], int]:
+) -> _Walk:
     """Candidates in first-pass order through the constraints until the pool is full.
     The pool is larger than the list so the exact scores can reorder it."""
     pool_size = max(3 * request.limit, request.limit + 20)
     relax = relaxation(request)
     ids = np.asarray([slot_ids[s] for s in candidates.slots.tolist()], dtype=np.int64)
     order = np.lexsort((ids, -candidates.scores))
+    walk = _Walk([], len(ids))
     if reachable is not None:
+        walk.skipped = [int(ids[p]) for p in order[~reachable[order]].tolist()]
         order = order[reachable[order]]
-    pool: list[_Pick] = []
     pending: list[_Pick] = []
     for position in order.tolist():
         pair = pair_of(int(ids[position]))
@@ -197,17 +213,48 @@ def _walk(
             continue
         offer, client = pair
         if filter_reasons(offer, request):
+            walk.filtered += 1
             continue
         checks = static_checks(offer.facts, client.facts, relax, request.filters.max_distance_km)
         if all(c.passed for c in checks):
             pending.append(_Pick(offer, client, checks))
-        if len(pool) + len(pending) >= pool_size:
-            pool += live(pending)
+            walk.static_passed += 1
+        else:
+            walk.failed.append([c for c in checks if not c.passed])
+        if len(walk.picks) + len(pending) >= pool_size:
+            walk.picks += live(pending)
             pending = []
-            if len(pool) >= pool_size:
+            if len(walk.picks) >= pool_size:
+                walk.complete = False
                 break
-    pool += live(pending)
-    return pool, len(ids)
+    walk.picks += live(pending)
+    return walk
+
+
+def _funnel(
+    walk: _Walk,
+    request: ShortlistRequest,
+    pair_of: Callable[[int], tuple[OfferEntry, ClientEntry] | None],
+) -> dict[str, Any] | None:
+    """The funnel's facts when the list came out shorter than asked (every candidate was
+    walked); the candidates the distance pre-filter skipped are checked exactly here."""
+    listed = min(len(walk.picks), request.limit)
+    if not walk.complete or listed >= request.limit:
+        return None
+    relax = relaxation(request)
+    filtered, failed = walk.filtered, list(walk.failed)
+    for candidate_id in walk.skipped:
+        pair = pair_of(candidate_id)
+        if pair is None:
+            continue
+        offer, client = pair
+        if filter_reasons(offer, request):
+            filtered += 1
+            continue
+        checks = static_checks(offer.facts, client.facts, relax, request.filters.max_distance_km)
+        failed.append([c for c in checks if not c.passed])
+    live_excluded = walk.static_passed - len(walk.picks)
+    return count_funnel(request, walk.considered, listed, filtered, failed, live_excluded)
 
 
 def _explain(
@@ -321,20 +368,21 @@ def shortlist_for_client(
             client.facts.max_travel_km,
             request,
         )
-        picks, considered = _walk(
-            candidates, matcher.offers.slot_ids, pair_of, request, live, reachable
-        )
-        return _store(
+        walk = _walk(candidates, matcher.offers.slot_ids, pair_of, request, live, reachable)
+        shortlist = _store(
             session,
             actor,
             matcher,
             request,
             ShortlistDirection.offers_for_client,
             (client_id, None),
-            picks,
-            considered,
+            walk.picks,
+            walk.considered,
             today,
         )
+        shortlist.funnel = _funnel(walk, request, pair_of)
+        session.flush()
+        return shortlist
 
 
 def shortlist_for_offer(
@@ -405,9 +453,7 @@ def shortlist_for_offer(
                 arrays.max_km[candidates.slots],
                 request,
             )
-        picks, considered = _walk(
-            candidates, matcher.clients.slot_ids, pair_of, request, live, reachable
-        )
+        walk = _walk(candidates, matcher.clients.slot_ids, pair_of, request, live, reachable)
         return _store(
             session,
             actor,
@@ -415,8 +461,8 @@ def shortlist_for_offer(
             request,
             ShortlistDirection.clients_for_offer,
             (None, offer_id),
-            picks,
-            considered,
+            walk.picks,
+            walk.considered,
             today,
         )
 
@@ -484,6 +530,7 @@ def shortlist_read(
         considered=shortlist.considered,
         items=items,
         decisions=[DecisionRead.model_validate(d) for d in shortlist.decisions],
+        funnel=read_funnel(shortlist.funnel, translations),
     )
 
 
@@ -635,3 +682,15 @@ def why_not(
                     _("it would be listed now: something changed since the shortlist was made")
                 )
     return answer
+
+
+def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[Shortlist]:
+    """The shortlists this person asked for lately, newest first."""
+    actor.require(*SHORTLISTERS)
+    query = (
+        select(Shortlist)
+        .where(Shortlist.requested_by_id == actor.user_id)
+        .order_by(Shortlist.at.desc(), Shortlist.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))

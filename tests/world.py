@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from accounts.passwords import hash_password
 from accounts.tokens import issue_token
-from api.app import create_app
 from config.settings import Settings
 from matching.embedding import Embedder
 from models.client import Client, ClientPersonal, ClientSkill, RightToWork, SkillSource
@@ -29,6 +28,7 @@ from models.taxonomy import ConceptKind, LabelKind, SkillConcept, SkillLabel
 from models.tutor import Tutor
 from models.user import Office, Role, User
 from taxonomy.text import normalise
+from web.app import create_app
 
 PASSWORD = "correct horse battery"
 Row = TypeVar("Row")
@@ -56,7 +56,10 @@ def db(engine: Engine) -> sessionmaker[Session]:
 
 @pytest.fixture
 def client(settings: Settings, engine: Engine, embedder: Embedder) -> Iterator[TestClient]:
-    with TestClient(create_app(settings, engine=engine, embedder=embedder)) as test_client:
+    """The whole site: the API and the pages."""
+    app = create_app(settings, engine=engine, embedder=embedder)
+    # HTTPS, as outside development the session cookie is Secure.
+    with TestClient(app, base_url="https://testserver") as test_client:
         yield test_client
 
 

@@ -64,7 +64,11 @@ def test_an_expired_or_forged_token_is_refused(
         assert response.status_code == 401
 
 
-def test_the_home_page_and_the_openapi_document_are_served(client: TestClient) -> None:
-    assert "Tandem" in client.get("/").text
+def test_the_home_page_leads_to_sign_in_and_the_openapi_document_is_served(
+    client: TestClient,
+) -> None:
+    home = client.get("/")
+    assert home.url.path == "/sign-in"
+    assert "Sign in" in home.text
     assert client.get("/docs").status_code == 200
     assert "/api/v1/offers/{offer_id}/submit" in client.get("/openapi.json").json()["paths"]

@@ -1,0 +1,151 @@
+"""Page speed: server time (p50/p95) and SQL queries per page, for a caseworker with a large
+caseload, on the 10k-offer, 10k-client set of ``bench/shortlist.py``; and whether a list page
+makes the same number of queries for 10 rows as for 50.
+
+The app runs in process (Starlette's test client: no network, so the time is the server's);
+the session cookie is made the way sign-in makes it. The shortlist page is measured both
+when made (POST, the matching included) and when reopened (GET).
+
+    .venv/bin/python bench/pages.py [--size 10000] [--repeat 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import event, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._esco import esco_database  # noqa: E402
+from bench.shortlist import populate  # noqa: E402
+from config.settings import Settings  # noqa: E402
+from matching.ann import IndexParams  # noqa: E402
+from matching.embedding import BUNDLED_MODEL, load_embedder  # noqa: E402
+from matching.engine import Matcher  # noqa: E402
+from models.client import Client  # noqa: E402
+from models.db import unit_of_work  # noqa: E402
+from web import sessions  # noqa: E402
+from web.routes import caseworker as caseworker_pages  # noqa: E402
+
+SECRET = "bench-secret-key-of-sufficient-length-0123"
+BUDGET_MS = 150.0
+
+
+def percentile(values: list[float], p: float) -> float:
+    return float(np.percentile(np.asarray(values), p))
+
+
+class QueryCounter:
+    def __init__(self, engine: Any) -> None:
+        self.count = 0
+        event.listen(engine, "before_cursor_execute", self._count)
+
+    def _count(self, *_args: Any) -> None:
+        self.count += 1
+
+
+def measure(
+    call: Callable[[], Any], counter: QueryCounter, repeat: int
+) -> tuple[float, float, int]:
+    times, queries = [], []
+    call()  # warm: templates compiled, caches filled
+    for _ in range(repeat):
+        before = counter.count
+        started = time.perf_counter()
+        response = call()
+        times.append(1000 * (time.perf_counter() - started))
+        queries.append(counter.count - before)
+        assert response.status_code in (200, 303), (response.status_code, response.text[:300])
+    return percentile(times, 50), percentile(times, 95), max(queries)
+
+
+def main() -> None:
+    from fastapi.testclient import TestClient
+
+    from web.app import create_app
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=50)
+    args = parser.parse_args()
+    rng = random.Random(5)
+    factory, seconds = esco_database()
+    print(f"ESCO imported in {seconds:.1f} s")
+    with unit_of_work(factory) as session:
+        caseworker, _liaison = populate(session, args.size, rng)
+        caseworker_id, version = caseworker.id, caseworker.token_version
+    embedder = load_embedder(BUNDLED_MODEL)
+    folder = Path(factory.kw["bind"].url.database).parent
+    matcher = Matcher(embedder, folder / "index", IndexParams())
+    with unit_of_work(factory) as session:
+        matcher.rebuild(session, lambda *_: None)
+        client_ids = sorted(session.scalars(select(Client.id)))
+    engine = factory.kw["bind"]
+    settings = Settings(
+        env="test",
+        database_url=str(engine.url),
+        secret_key=SECRET,
+        index_dir=folder / "index",
+        log_level="WARNING",
+    )
+    app = create_app(settings, engine=engine, embedder=embedder)
+    app.state.matcher = matcher
+    counter = QueryCounter(engine)
+    now = time.time()
+    cookie = sessions.issue(caseworker_id, version, SECRET, now, now)
+    with TestClient(app, base_url="https://bench") as http:
+        http.cookies.set(sessions.SESSION_COOKIE, cookie)
+        page = http.get("/clients")
+        token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        sample = iter(rng.sample(client_ids, args.repeat * 2))
+        made: list[str] = []
+
+        def new_shortlist() -> Any:
+            response = http.post(
+                f"/clients/{next(sample)}/shortlists",
+                data={"csrf_token": token},
+                follow_redirects=False,
+            )
+            made.append(response.headers["location"])
+            return response
+
+        pages: list[tuple[str, Callable[[], Any]]] = [
+            ("start page", lambda: http.get("/")),
+            ("my clients (20 rows)", lambda: http.get("/clients")),
+            ("my clients, search", lambda: http.get("/clients?q=C&readiness=orientation")),
+            ("a client", lambda: http.get(f"/clients/{rng.choice(client_ids)}")),
+            ("shortlist, made (POST)", new_shortlist),
+            ("shortlist, reopened", lambda: http.get(rng.choice(made))),
+            ("proposals and placements", lambda: http.get("/proposals")),
+        ]
+        print(f"{'page':32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+        slow = []
+        for name, call in pages:
+            p50, p95, queries = measure(call, counter, args.repeat)
+            print(f"{name:32} {p50:8.1f} {p95:8.1f} {queries:8d}")
+            if p95 > BUDGET_MS:
+                slow.append(name)
+        rows = {}
+        for size in (10, 50):
+            caseworker_pages.PAGE_SIZE = size
+            _p50, _p95, rows[size] = measure(lambda: http.get("/clients"), counter, 5)
+        print(
+            f"my clients: {rows[10]} queries for 10 rows, {rows[50]} for 50 rows "
+            f"({'the same' if rows[10] == rows[50] else 'NOT the same'})"
+        )
+        print(
+            f"p95 budget {BUDGET_MS:.0f} ms: "
+            + (f"over for {', '.join(slow)}" if slow else "met by every page")
+        )
+
+
+if __name__ == "__main__":
+    main()

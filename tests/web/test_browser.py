@@ -1,0 +1,235 @@
+"""The caseworker's journey in a real browser (Debian's Chromium driven by Playwright),
+against a server on a free port with the small test world. Fails on any Content-Security-
+Policy violation or script error in the console, and on any serious or critical axe-core
+finding at 1280 px and 768 px; screenshots of each page at both widths are kept as
+artefacts (``TANDEM_ARTEFACTS_DIR``, default ``var/artefacts/pages``)."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from sqlalchemy import Engine
+
+from config.settings import Settings
+from matching.embedding import Embedder
+from tests.api.test_shortlists import LINZ, Requirement, add_offer
+from tests.world import PASSWORD, World
+from web.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+WIDTHS = (1280, 768)
+ARTEFACTS = Path(os.environ.get("TANDEM_ARTEFACTS_DIR", "var/artefacts/pages"))
+
+pytestmark = pytest.mark.slow
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing (apt-get install chromium): browser tests skipped"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}, but CI must run them")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(settings: Settings, engine: Engine, embedder: Embedder, world: World) -> Iterator[str]:
+    _need_chromium()
+    if not settings.database_url.startswith("sqlite"):
+        pytest.skip("one database is enough for the browser journey")
+    # Plain HTTP on 127.0.0.1: the development setting leaves the cookie without Secure.
+    local = settings.model_copy(update={"env": "development"})
+    app = create_app(local, engine=engine, embedder=embedder)
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+class Checker:
+    """Collects console problems and runs axe on each page at both widths."""
+
+    def __init__(self, page: Any) -> None:
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page = page
+        self.axe = Axe()
+        self.problems: list[str] = []
+        self.findings: dict[str, list[str]] = {}
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+
+    def _console(self, message: Any) -> None:
+        text = message.text
+        if message.type == "error" or "Content Security Policy" in text:
+            self.problems.append(text)
+
+    def check(self, name: str) -> None:
+        for width in WIDTHS:
+            self.page.set_viewport_size({"width": width, "height": 900})
+            # caret="initial": hiding the caret would inject an inline style the CSP refuses.
+            path = str(ARTEFACTS / f"{name}-{width}.png")
+            self.page.screenshot(path=path, full_page=True, caret="initial")
+            results = self.axe.run(self.page)
+            serious = [
+                f"{v['id']} ({v['impact']}): {v['help']}"
+                for v in results.response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            self.findings[f"{name}@{width}"] = serious
+        self.page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def _offers_to_find(world: World) -> None:
+    """A nearby offer that needs food hygiene and one in Linz, beyond the client's reach."""
+    need: list[Requirement] = [("Food hygiene", True, world.ids["concept"])]
+    add_offer(world, "Cook at the parish café", need)
+    add_offer(world, "Cook in Linz", need, latitude=LINZ[0], longitude=LINZ[1])
+
+
+def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    _offers_to_find(world)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        checker = Checker(page)
+
+        page.goto(server + "/")
+        expect(page.get_by_role("heading", name="Sign in to Tandem")).to_be_visible()
+        checker.check("sign-in")
+        page.get_by_label("Email").fill("cw@tandem.example")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
+        checker.check("start")
+
+        # Find a client by typing (htmx filters as you type).
+        page.get_by_role("link", name="My clients").click()
+        page.get_by_label("Name or reference").fill("Hadd")
+        expect(page).to_have_url(re.compile(r"q=Hadd"))
+        checker.check("clients")
+        page.get_by_role("link", name="Haddad, Amina").click()
+        expect(page.get_by_role("heading", name="Amina Haddad")).to_be_visible()
+        checker.check("client")
+
+        # Add what this person has done, from a sentence; confirm the proposed skill.
+        page.get_by_label("In the person's own words").fill("Food safety; cooking for the parish")
+        page.get_by_role("button", name="Find skills in it").click()
+        expect(page.get_by_label("apply food hygiene")).to_be_checked()
+        page.get_by_role("button", name="Save the ticked skills").click()
+        expect(page.locator("#skills")).to_contain_text("Food safety")
+        expect(page.locator("#skills")).to_contain_text("apply food hygiene")
+
+        # The shortlist, keyboard only: read an explanation, relax the distance in place,
+        # follow the funnel's suggestion, propose.
+        page.get_by_role("button", name="Find offers for this client").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", name="Offers for Amina Haddad")).to_be_visible()
+        offers = page.locator(".offer")
+        expect(offers.first).to_contain_text("Cook at the parish café")
+        page.locator(".offer summary").first.focus()
+        page.keyboard.press("Enter")
+        expect(offers.first).to_contain_text("km allowed")
+        expect(page.get_by_role("heading", name="Why the list is short")).to_be_visible()
+        checker.check("shortlist")
+        before = page.url
+        page.get_by_label("More km").focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type("10")
+        page.keyboard.press("Enter")
+        expect(page).not_to_have_url(before)
+        expect(page.get_by_label("More km")).to_have_value("10")
+        expect(page.locator("#shortlist")).not_to_contain_text("Cook in Linz")
+        page.locator(".funnel form button").focus()
+        page.keyboard.press("Enter")
+        expect(offers.filter(has_text="Cook in Linz")).to_have_count(1)
+        page.get_by_role("button", name="Propose Amina").first.focus()
+        page.keyboard.press("Enter")
+        expect(page.locator(".decisions").first).to_contain_text("Proposed")
+
+        # Why is an offer missing?
+        page.get_by_role("search").get_by_label("Title or company").fill("Linde")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", name="Why not this offer?")).to_be_visible()
+        checker.check("why-not")
+
+        # The proposal on the client's page; withdraw consent: proposing is off, and why.
+        page.goto(server + f"/clients/{world.ids['client_a']}")
+        expect(page.locator("#proposals")).to_contain_text("Cook at the parish café")
+        page.get_by_role("button", name="Withdraw consent: Employers").click()
+        page.get_by_role("button", name="Find offers for this client").click()
+        expect(page.get_by_role("button", name="Propose Amina").first).to_be_disabled()
+        off = "Off: no consent to share the profile with employers."
+        expect(page.get_by_text(off).first).to_be_visible()
+
+        # A checkpoint, recorded from its inbox alert.
+        page.get_by_role("link", name="Start").click()
+        page.get_by_role("link", name="Record this checkpoint").click()
+        checker.check("proposals")
+        page.get_by_role("button", name="Record checkpoint").first.click()
+        expect(page.get_by_text("No checkpoint is waiting for you.")).to_be_visible()
+
+        # Change my password, sign out, sign in again.
+        page.get_by_role("link", name="Change my password").click()
+        checker.check("password")
+        page.get_by_label("Current password").fill(PASSWORD)
+        page.get_by_label("New password (at least 8 characters)").fill("a new passphrase")
+        page.get_by_label("New password again").fill("a new passphrase")
+        page.get_by_role("button", name="Change my password").click()
+        expect(page.get_by_text("Your password was changed.")).to_be_visible()
+        page.get_by_role("button", name="Sign out").click()
+        page.get_by_label("Email").fill("cw@tandem.example")
+        page.get_by_label("Password").fill("a new passphrase")
+        page.get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
+
+        # An admin creates a user and resets a password.
+        page.get_by_role("button", name="Sign out").click()
+        page.get_by_label("Email").fill("admin@tandem.example")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Users").click()
+        checker.check("users")
+        form = page.locator("form[action='/admin/users']")
+        form.get_by_label("Email").fill("nora@tandem.example")
+        form.get_by_label("Name").fill("Nora Neu")
+        form.get_by_label("Role").select_option("caseworker")
+        form.get_by_label("First password").fill("first password")
+        form.get_by_role("button", name="Create user").click()
+        expect(page.get_by_text("The user was created.")).to_be_visible()
+        row = page.locator("tr", has_text="nora@tandem.example")
+        row.get_by_label("Temporary password").fill("temporary one")
+        row.get_by_role("button", name="Reset the password of Nora Neu").click()
+        expect(page.locator("tr", has_text="nora@tandem.example")).to_contain_text(
+            "must choose a new password"
+        )
+        browser.close()
+
+    assert checker.problems == []
+    assert {k: v for k, v in checker.findings.items() if v} == {}

@@ -1,0 +1,85 @@
+"""Words for the values stored as codes (readiness, stages, channels...), through gettext."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def N_(message: str) -> str:
+    """Marks a message for extraction; it is translated when shown."""
+    return message
+
+
+LABELS = {
+    "orientation": N_("Orientation"),
+    "preparing": N_("Preparing"),
+    "job_ready": N_("Job ready"),
+    "in_work": N_("In work"),
+    "formal": N_("Formal"),
+    "informal": N_("Informal"),
+    "self_identified": N_("Self-identified"),
+    "recognised": N_("Recognised"),
+    "developed": N_("Developed"),
+    "in_person": N_("In person"),
+    "phone": N_("Phone"),
+    "email": N_("Email"),
+    "video": N_("Video"),
+    "letter": N_("Letter"),
+    "liaison": N_("Liaison officer"),
+    "employers": N_("Employers"),
+    "caseworker": N_("Caseworker"),
+    "employer": N_("Employer"),
+    "admin": N_("Administrator"),
+    "open": N_("Open"),
+    "interview_planned": N_("Interview planned"),
+    "declined": N_("Declined"),
+    "accepted": N_("Accepted"),
+    "withdrawn": N_("Withdrawn"),
+    "planned": N_("Planned"),
+    "started": N_("Started"),
+    "completed": N_("Completed"),
+    "hired": N_("Hired"),
+    "ended_early": N_("Ended early"),
+    "cancelled": N_("Cancelled"),
+    "ended": N_("Ended"),
+    "proposed": N_("Proposed"),
+    "rejected": N_("Rejected"),
+    "contacted": N_("Contacted"),
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "pending": N_("Pending"),
+    "exact": N_("same words"),
+    "alternative": N_("another name for it"),
+    "fuzzy": N_("close spelling"),
+    "informal_experience": N_("informal experience"),
+    "confirmed": N_("confirmed"),
+    "vacancy": N_("Vacancy"),
+    "traineeship": N_("Traineeship"),
+    "work_trial": N_("Work trial"),
+    "apprenticeship": N_("Apprenticeship"),
+    "volunteering": N_("Volunteering"),
+    "health": N_("Health"),
+    "childcare_or_care_duties": N_("Childcare or care duties"),
+    "did_not_fit_the_team": N_("Did not fit the team"),
+    "workload_or_hours": N_("Workload or hours"),
+    "found_other_work": N_("Found other work"),
+    "employer_ended_it": N_("The employer ended it"),
+    "transport": N_("Transport"),
+    "other": N_("Other"),
+    "debt": N_("Debt"),
+    "housing": N_("Housing"),
+    "childcare": N_("Childcare"),
+    "care_duties": N_("Care duties"),
+    "addiction": N_("Addiction"),
+    "legal": N_("Legal matters"),
+    "checkpoint_due": N_("Checkpoint due"),
+    "checkpoint_overdue": N_("Checkpoint overdue"),
+}
+
+
+def labeller(gettext: Callable[[str], str]) -> Callable[[object], str]:
+    def label(value: object) -> str:
+        key = str(getattr(value, "value", value))
+        return gettext(LABELS.get(key, key.replace("_", " ")))
+
+    return label
