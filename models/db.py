@@ -11,6 +11,8 @@ from sqlalchemy import Engine, Select, create_engine, event, func, inspect, sele
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
+from models.errors import StaleVersion
+
 SQLITE_BUSY_TIMEOUT_MS = 5000
 Row = TypeVar("Row")
 
@@ -110,3 +112,21 @@ def lock_rows(session: Session, model: type[Locked], ids: list[int]) -> list[Loc
         .execution_options(populate_existing=True)
     ).all()
     return list(rows)
+
+
+def check_version(
+    session: Session, row: DeclarativeBase, expected: int | None, entity: str
+) -> None:
+    """Refuse (409 with the current version) a write made against a version of ``row`` other
+    than the current one. The row is re-read under ``lock_rows`` first, so the comparison and
+    the write that follows are one decision. A write that sends no version is accepted as
+    before; the version counter still refuses it if the row changes between its read and its
+    write (SQLAlchemy's ``StaleDataError``, a 409 too)."""
+    if expected is None:
+        return
+    identity = inspect(row).identity
+    assert identity is not None
+    lock_rows(session, type(row), [identity[0]])
+    current = getattr(row, "version")  # noqa: B009 - every versioned class names it so
+    if current != expected:
+        raise StaleVersion(entity, identity[0], expected, current)

@@ -120,6 +120,10 @@ class Placement(Base, Timestamped):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id"), index=True)
     tutor_id: Mapped[int | None] = mapped_column(ForeignKey("tutors.id"), index=True)

@@ -25,7 +25,7 @@ from employers.offers import move, places_left
 from employers.tutors import check_tutor_capacity, check_tutor_of_company
 from models.audit import StatusChange
 from models.client import Client
-from models.db import fetch_page, lock_rows
+from models.db import check_version, fetch_page, lock_rows
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import TUTORED_KINDS, Offer, OfferStatus
 from models.placement import HOLDING_PLACE, Placement, PlacementReport, PlacementStatus
@@ -168,6 +168,7 @@ def update_placement(
 ) -> Placement:
     actor.require(Role.liaison, Role.caseworker)
     placement = placement_for(session, actor, placement_id)
+    check_version(session, placement, data.version, "placement")
     if placement.status is not PlacementStatus.planned:
         raise TransitionNotAllowed("placement", placement.status.value, "re-plan")
     changes = data.model_dump(exclude_unset=True, exclude={"status"})
@@ -185,6 +186,7 @@ def update_placement(
     changed = audit.apply_changes(placement, changes)
     if changed:
         audit.record(session, actor, "update", "placement", placement.id, changed)
+        session.flush()  # the answer carries the new version
     return placement
 
 

@@ -1,4 +1,5 @@
-"""concurrency: one pending proposal and one place-holding placement per client and offer
+"""concurrency: one pending proposal and one place-holding placement per client and offer;
+a version on offers, clients, companies, tutors and placements
 
 Revision ID: 0008
 Revises: 0007
@@ -17,9 +18,15 @@ depends_on: str | Sequence[str] | None = None
 
 PENDING_SQL = "status IN ('open', 'interview_planned')"
 HOLDING_PLACE_SQL = "status IN ('planned', 'started', 'completed', 'hired')"
+VERSIONED = ('offers', 'clients', 'companies', 'tutors', 'placements')
 
 
 def upgrade() -> None:
+    for table in VERSIONED:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.add_column(
+                sa.Column('version', sa.Integer(), server_default='1', nullable=False)
+            )
     op.create_index(
         'uq_proposals_pending_client_offer', 'proposals', ['client_id', 'offer_id'],
         unique=True, sqlite_where=sa.text(PENDING_SQL), postgresql_where=sa.text(PENDING_SQL),
@@ -34,3 +41,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('uq_placements_holding_client_offer', table_name='placements')
     op.drop_index('uq_proposals_pending_client_offer', table_name='proposals')
+    for table in VERSIONED:
+        with op.batch_alter_table(table, schema=None) as batch_op:
+            batch_op.drop_column('version')
