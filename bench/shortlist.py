@@ -206,29 +206,28 @@ def candidate_recall(session: Session, matcher: Matcher, client_ids: list[int]) 
     from matching.ranking import offer_candidates
 
     found = wanted = 0
-    with matcher.lock:
-        for client_id in client_ids:
-            client = matcher.clients.entries[client_id]
-            held = {link.concept_id for s in client.statements for link in s.concepts}
-            expected = {
-                offer.id
-                for offer in matcher.offers.entries.values()
-                if any(
-                    s.essential and {c.concept_id for c in s.concepts} & held
-                    for s in offer.statements
-                )
-            }
-            candidates = offer_candidates(
-                matcher.offers,
-                client,
-                matcher.clients.summaries[client_id],
-                matcher.store,
-                matcher.related,
-                matcher.weights,
+    snap = matcher.snapshot
+    for client_id in client_ids:
+        client = snap.clients.entries[client_id]
+        held = {link.concept_id for s in client.statements for link in s.concepts}
+        expected = {
+            offer.id
+            for offer in snap.offers.entries.values()
+            if any(
+                s.essential and {c.concept_id for c in s.concepts} & held for s in offer.statements
             )
-            got = {matcher.offers.slot_ids[s] for s in candidates.slots.tolist()}
-            wanted += len(expected)
-            found += len(expected & got)
+        }
+        candidates = offer_candidates(
+            snap.offers,
+            client,
+            snap.clients.summaries[client_id],
+            snap.store,
+            snap.related,
+            matcher.weights,
+        )
+        got = {snap.offers.slot_ids[s] for s in candidates.slots.tolist()}
+        wanted += len(expected)
+        found += len(expected & got)
     return found / max(wanted, 1)
 
 
