@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matching.ann import IndexParams, VectorIndex
@@ -33,7 +33,7 @@ from matching.loaders import load_clients, load_offers, related_concepts, with_v
 from matching.ranking import Weights
 from models.base import utcnow
 from models.client import Client
-from models.matching import TextEmbedding
+from models.matching import IndexVersion, TextEmbedding
 from models.offer import Offer
 from models.taxonomy import SkillConcept
 from taxonomy.index import taxonomy_version
@@ -63,6 +63,13 @@ class Snapshot:
     taxonomy: tuple[int, int] | None = None
     related: dict[int, frozenset[int]] = field(default_factory=dict)
     concepts: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    #: The re-index (``index_versions`` row) whose saved indexes this snapshot started from.
+    index_version: int | None = None
+
+
+def latest_index_version(session: Session) -> int | None:
+    """The newest re-index any process has made, or None before the first."""
+    return session.scalar(select(func.max(IndexVersion.id)))
 
 
 class Matcher:
@@ -124,6 +131,9 @@ class Matcher:
             return self._snapshot
         try:
             current = self._snapshot
+            index_version = current.index_version
+            if current.offers.watermark is None:  # first fill: from the latest saved indexes
+                index_version = latest_index_version(session)
             version = taxonomy_version(session)
             related, concepts = current.related, current.concepts
             if version != current.taxonomy:
@@ -133,11 +143,33 @@ class Matcher:
             changed = offers is not current.offers or clients is not current.clients
             if changed or version != current.taxonomy:
                 self._snapshot = Snapshot(
-                    current.store, offers, clients, version, related, concepts
+                    current.store, offers, clients, version, related, concepts, index_version
                 )
             return self._snapshot
         finally:
             self._refreshing.release()
+
+    def follow(self, session: Session) -> bool:
+        """Load the indexes of a re-index made by another process, if the database names one
+        newer than the snapshot's: built aside from the saved files and stored embeddings
+        (nothing is embedded again) while the current snapshot serves, then swapped in.
+        True when a newer version was loaded."""
+        latest = latest_index_version(session)
+        if latest is None or latest == self._snapshot.index_version:
+            return False
+        store = VectorStore(self.embedder.dim)
+        offers = self._sync(session, Catalogue(store, self.params), Offer, load_offers, "offers")
+        clients = self._sync(
+            session, Catalogue(store, self.params), Client, load_clients, "clients"
+        )
+        version = taxonomy_version(session)
+        related, concepts = self._load_taxonomy(session)
+        with self._refreshing:
+            self._snapshot = Snapshot(store, offers, clients, version, related, concepts, latest)
+        log.info(
+            "loaded index version %s: %s offers, %s clients", latest, len(offers), len(clients)
+        )
+        return True
 
     def _load_taxonomy(
         self, session: Session
@@ -272,7 +304,11 @@ class Matcher:
         with self._refreshing:
             self._save(session, offers, "offers")
             self._save(session, clients, "clients")
-            self._snapshot = Snapshot(store, offers, clients, version, related, concepts)
+            # Committed with the caller's session: other processes load the saved files then.
+            row = IndexVersion(model=self.embedder.name, offers=len(offers), clients=len(clients))
+            session.add(row)
+            session.flush()
+            self._snapshot = Snapshot(store, offers, clients, version, related, concepts, row.id)
         seconds = (datetime.now(UTC) - started).total_seconds()
         assert offers.index is not None
         assert clients.index is not None

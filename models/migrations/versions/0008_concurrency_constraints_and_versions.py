@@ -1,5 +1,5 @@
 """concurrency: one pending proposal and one place-holding placement per client and offer;
-a version on offers, clients, companies, tutors and placements
+a version on offers, clients, companies, tutors and placements; index versions
 
 Revision ID: 0008
 Revises: 0007
@@ -22,6 +22,14 @@ VERSIONED = ('offers', 'clients', 'companies', 'tutors', 'placements')
 
 
 def upgrade() -> None:
+    op.create_table('index_versions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('model', sa.String(length=300), nullable=False),
+    sa.Column('offers', sa.Integer(), nullable=False),
+    sa.Column('clients', sa.Integer(), nullable=False),
+    sa.Column('built_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_index_versions'))
+    )
     for table in VERSIONED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(
@@ -39,6 +47,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('index_versions')
     op.drop_index('uq_placements_holding_client_offer', table_name='placements')
     op.drop_index('uq_proposals_pending_client_offer', table_name='proposals')
     for table in VERSIONED:
