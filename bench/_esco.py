@@ -15,10 +15,14 @@ from taxonomy.esco import import_esco
 ESCO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco"
 
 
-def esco_database(directory: Path = ESCO_DIR) -> tuple[sessionmaker[Session], float]:
-    """A migrated SQLite file in a temporary folder with ESCO imported; and the import time."""
-    folder = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
-    url = f"sqlite:///{folder / 'bench.db'}"
+def esco_database(
+    directory: Path = ESCO_DIR, url: str | None = None
+) -> tuple[sessionmaker[Session], float]:
+    """A migrated database with ESCO imported, and the import time: a SQLite file in a
+    temporary folder, or the (empty) database at ``url``."""
+    if url is None:
+        folder = Path(tempfile.mkdtemp(prefix="tandem-bench-"))
+        url = f"sqlite:///{folder / 'bench.db'}"
     upgrade(url)
     factory = session_factory(build_engine(url))
     started = time.perf_counter()
