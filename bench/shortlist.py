@@ -328,6 +328,16 @@ def _serve(url: str, index_dir: Path, port: int) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, env=env, cwd=env["PYTHONPATH"])
 
 
+def _cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user and system) the processes have used so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def _callers(
     ports: list[int], paths: list[str], token: str, callers: int
 ) -> tuple[float, list[float]]:
@@ -420,11 +430,15 @@ def concurrency(args: argparse.Namespace) -> None:
             ("1 process, 8 callers", 1, 8),
             ("2 processes, 8 callers", 2, 8),
         ):
+            pids = [server.pid for server in servers[:processes]]
+            cpu, wall = _cpu_seconds(pids), time.perf_counter()
             throughput, latencies = _callers(ports[:processes], paths(), token, callers)
+            busy = (_cpu_seconds(pids) - cpu) / (time.perf_counter() - wall)
             results[name] = throughput
             print(
                 f"  {name}: {throughput:.1f} shortlists/s, p50 {percentile(latencies, 50):.0f} "
-                f"ms, p95 {percentile(latencies, 95):.0f} ms"
+                f"ms, p95 {percentile(latencies, 95):.0f} ms; API processes kept {busy:.2f} "
+                f"core(s) busy, machine load {os.getloadavg()[0]:.1f}"
             )
         one, eight, two = results.values()
         print(
