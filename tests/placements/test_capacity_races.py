@@ -5,7 +5,7 @@ the check, get exactly the free capacity and 409s naming what is full; no extra 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
@@ -20,10 +20,18 @@ from models.client import Client
 from models.db import build_engine, session_factory
 from models.errors import Conflict
 from models.offer import Offer, OfferKind, OfferStatus
-from models.placement import HOLDING_PLACE, MENTORING, Placement, PlacementStatus
+from models.placement import (
+    HOLDING_PLACE,
+    MENTORING,
+    Checkpoint,
+    Placement,
+    PlacementStatus,
+    Proposal,
+)
 from models.user import User
-from placements.lifecycle import plan_placement
-from placements.schemas import PlacementCreate
+from placements.lifecycle import plan_placement, start_placement
+from placements.proposals import propose
+from placements.schemas import PlacementCreate, PlacementStart
 from tests.world import World
 
 RACERS = 20
@@ -133,3 +141,65 @@ def test_the_database_refuses_a_second_place_or_pending_proposal_for_one_client(
         world.build.proposal(client.id, offer.id, world.users["caseworker"].id)
     with db() as session:
         assert session.scalar(select(func.count()).where(Placement.client_id == client.id)) == 2
+
+
+def _together(db: sessionmaker[Session], user_id: int, act: Callable[..., object]) -> list[str]:
+    """``act(session, actor)`` from RACERS sessions released at once: 'ok' or the 409's text."""
+    barrier = threading.Barrier(RACERS)
+
+    def run(_: int) -> str:
+        with db() as session:
+            user = session.get(User, user_id)
+            assert user is not None
+            actor = actor_for(user)
+            barrier.wait(timeout=30)
+            try:
+                act(session, actor)
+                session.commit()
+                return "ok"
+            except Conflict as refusal:
+                session.rollback()
+                return refusal.message
+
+    with ThreadPoolExecutor(max_workers=RACERS) as pool:
+        return list(pool.map(run, range(RACERS)))
+
+
+def test_twenty_proposals_of_one_client_for_one_offer_make_one(
+    world: World, wide_db: sessionmaker[Session]
+) -> None:
+    offer = world.build.offer(world.ids["company_b"], places=3)
+    client = world.build.client(world.users["caseworker"].id)
+    answers = _together(
+        wide_db,
+        world.users["caseworker"].id,
+        lambda session, actor: propose(session, actor, client.id, offer.id, None, ""),
+    )
+
+    assert answers.count("ok") == 1
+    assert all("already proposed" in a for a in answers if a != "ok")
+    with wide_db() as session:
+        stored = session.scalar(select(func.count()).where(Proposal.offer_id == offer.id))
+        assert stored == 1
+
+
+def test_twenty_starts_of_one_placement_start_it_once(
+    world: World, wide_db: sessionmaker[Session]
+) -> None:
+    offer = world.build.work_trial(world.ids["company_b"])
+    placement = world.build.placement(world.build.client(world.users["caseworker"].id).id, offer)
+    answers = _together(
+        wide_db,
+        world.users["liaison"].id,
+        lambda session, actor: start_placement(
+            session, actor, placement.id, PlacementStart(), [7, 30], date.today()
+        ),
+    )
+
+    assert answers.count("ok") == 1
+    assert all("state 'started'" in a for a in answers if a != "ok")
+    with wide_db() as session:
+        checkpoints = session.scalar(
+            select(func.count()).where(Checkpoint.placement_id == placement.id)
+        )
+        assert checkpoints == 4  # two offsets, client and company side, once
