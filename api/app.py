@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import date
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from api.errors import install_error_handlers
 from api.routers import (
@@ -40,6 +42,7 @@ from taxonomy.cache import SkillsCache
 from taxonomy.normalise import Thresholds
 
 API_PREFIX = "/api/v1"
+log = logging.getLogger(__name__)
 
 
 def thresholds(settings: Settings) -> Thresholds:
@@ -73,6 +76,34 @@ def build_matcher(settings: Settings, embedder: Embedder | None = None) -> Match
     )
 
 
+class IndexFollower:
+    """A background thread that keeps this process on the newest re-index made by any process
+    (the nightly job in the scheduler process, ``tandem index rebuild``): every ``every``
+    seconds it reads the newest ``index_versions`` row and, when it is newer than the one
+    served, loads the saved indexes aside and swaps them in (``Matcher.follow``)."""
+
+    def __init__(self, factory: sessionmaker[Session], matcher: Matcher, every: float) -> None:
+        self._factory = factory
+        self._matcher = matcher
+        self._every = every
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="index-follower", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stopping.wait(self._every):
+            try:
+                with self._factory() as session:
+                    self._matcher.follow(session)
+                    session.commit()
+            except Exception:  # keep following: the next look may succeed
+                log.exception("could not load the newest index version")
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=30)
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -99,7 +130,14 @@ def create_app(
             if settings.scheduler_enabled
             else None
         )
+        follower = (
+            IndexFollower(app.state.session_factory, app.state.matcher, settings.index_poll_seconds)
+            if settings.index_poll_seconds > 0
+            else None
+        )
         yield
+        if follower is not None:
+            follower.stop()
         if scheduler is not None:
             scheduler.shutdown(wait=False)
         if owns_engine:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Generic, TypeVar
 
-from fastapi import Depends, Path, Query, Request
+from fastapi import Depends, Header, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,10 +16,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from accounts.actor import Actor
 from accounts.tokens import user_id_from_token
 from accounts.users import active_user, actor_for
+from api.errors import etag
 from config.settings import Settings
 from employers.offers import Review
 from matching.engine import Matcher
-from models.errors import NotAuthenticated
+from models.errors import InvalidInput, NotAuthenticated
 from models.fields import MAX_ID
 from taxonomy.cache import SkillsCache
 from taxonomy.normalise import Normaliser
@@ -126,3 +127,34 @@ class Page(BaseModel, Generic[Item]):
     total: int
     limit: int
     offset: int
+
+
+def get_if_match(
+    if_match: Annotated[
+        str | None,
+        Header(description='The version you read, as its ETag (`"3"`); a stale one is a 409'),
+    ] = None,
+) -> int | None:
+    """The version a write was made against, from ``If-Match`` (``"3"``, ``W/"3"`` or ``3``)."""
+    if if_match is None:
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ID:
+        raise InvalidInput("If-Match", f"'{if_match}' is not a version this API sent as an ETag")
+    return int(text)
+
+
+IfMatchDep = Annotated[int | None, Depends(get_if_match)]
+
+Versioned = TypeVar("Versioned", bound=BaseModel)
+
+
+def with_version(body: Versioned, if_match: int | None) -> Versioned:
+    """The write's body with the version from ``If-Match``, which wins over the body's field."""
+    return body if if_match is None else body.model_copy(update={"version": if_match})
+
+
+def tagged(response: Response, read: Item) -> Item:
+    """A record's read, its version also sent as the ``ETag`` header."""
+    response.headers["ETag"] = etag(getattr(read, "version"))  # noqa: B009
+    return read

@@ -6,8 +6,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
-from models.errors import NotAuthenticated, TandemError
+from models.errors import NotAuthenticated, StaleVersion, TandemError
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -24,7 +25,28 @@ async def _tandem_error(_request: Request, exc: Exception) -> JSONResponse:
     if state is not None:
         body["current_state"] = state
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
+    if isinstance(exc, StaleVersion) and exc.current_version is not None:
+        body["current_version"] = exc.current_version
+        headers = {"ETag": etag(exc.current_version)}
     return JSONResponse(body, status_code=exc.status_code, headers=headers)
+
+
+def etag(version: int) -> str:
+    """A record's version as an entity tag (``"3"``), sent back in ``If-Match``."""
+    return f'"{version}"'
+
+
+async def _stale_data(_request: Request, _exc: Exception) -> JSONResponse:
+    """A row changed between this request's read and its write (no version was sent, or the
+    write raced past the check): refused rather than overwriting."""
+    return JSONResponse(
+        {
+            "error": "stale",
+            "detail": "the record was changed by someone else since you read it: read it again "
+            "and reapply your change; nothing was saved",
+        },
+        status_code=409,
+    )
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -64,3 +86,4 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
     app.add_exception_handler(DataError, _data_error)
+    app.add_exception_handler(StaleDataError, _stale_data)

@@ -19,15 +19,20 @@ ESCO_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "
 
 
 def esco_database(
-    directory: Path = ESCO_DIR, path: Path | None = None, starter: bool = False
+    directory: Path = ESCO_DIR,
+    path: Path | None = None,
+    starter: bool = False,
+    url: str | None = None,
 ) -> tuple[sessionmaker[Session], float]:
-    """A migrated SQLite file with ESCO imported (and the starter taxonomy when asked); and the
-    import time. ``path`` keeps the file between runs (so embeddings stored in it are reused);
-    without it the file goes in a fresh temporary folder."""
-    if path is None:
-        path = Path(tempfile.mkdtemp(prefix="tandem-bench-")) / "bench.db"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    url = f"sqlite:///{path}"
+    """A migrated database with ESCO imported (and the starter taxonomy when asked), and the
+    import time: the (empty or filled) database at ``url``; else a SQLite file at ``path``,
+    kept between runs (so embeddings stored in it are reused); else one in a fresh temporary
+    folder."""
+    if url is None:
+        if path is None:
+            path = Path(tempfile.mkdtemp(prefix="tandem-bench-")) / "bench.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{path}"
     upgrade(url)
     factory = session_factory(build_engine(url))
     started = time.perf_counter()

@@ -7,15 +7,25 @@ some in other words). Hard constraints are live: everyone lives and works around
 a travel limit, so distance filters part of the candidates.
 
     .venv/bin/python bench/shortlist.py [--size 10000] [--queries 200] [--million]
+
+With ``--concurrency`` it measures shortlists served to several callers at once instead: real
+API processes (uvicorn, one worker each) on one database, 1 caller against 1 process, 8
+callers against 1 process and 8 callers against 2 processes, throughput and p50/p95 each:
+
+    .venv/bin/python bench/shortlist.py --concurrency \
+        --postgres postgresql+psycopg://tandem:tandem@127.0.0.1:5432/postgres [--size 10000]
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import random
+import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -25,6 +35,7 @@ from pathlib import Path
 import httpx
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -206,29 +217,28 @@ def candidate_recall(session: Session, matcher: Matcher, client_ids: list[int]) 
     from matching.ranking import offer_candidates
 
     found = wanted = 0
-    with matcher.lock:
-        for client_id in client_ids:
-            client = matcher.clients.entries[client_id]
-            held = {link.concept_id for s in client.statements for link in s.concepts}
-            expected = {
-                offer.id
-                for offer in matcher.offers.entries.values()
-                if any(
-                    s.essential and {c.concept_id for c in s.concepts} & held
-                    for s in offer.statements
-                )
-            }
-            candidates = offer_candidates(
-                matcher.offers,
-                client,
-                matcher.clients.summaries[client_id],
-                matcher.store,
-                matcher.related,
-                matcher.weights,
+    snap = matcher.snapshot
+    for client_id in client_ids:
+        client = snap.clients.entries[client_id]
+        held = {link.concept_id for s in client.statements for link in s.concepts}
+        expected = {
+            offer.id
+            for offer in snap.offers.entries.values()
+            if any(
+                s.essential and {c.concept_id for c in s.concepts} & held for s in offer.statements
             )
-            got = {matcher.offers.slot_ids[s] for s in candidates.slots.tolist()}
-            wanted += len(expected)
-            found += len(expected & got)
+        }
+        candidates = offer_candidates(
+            snap.offers,
+            client,
+            snap.clients.summaries[client_id],
+            snap.store,
+            snap.related,
+            matcher.weights,
+        )
+        got = {snap.offers.slot_ids[s] for s in candidates.slots.tolist()}
+        wanted += len(expected)
+        found += len(expected & got)
     return found / max(wanted, 1)
 
 
@@ -288,6 +298,164 @@ def million(dim: int = 384, count: int = 1_000_000) -> None:
     )
 
 
+def _wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 300) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the API process on port {port} exited with {process.returncode}")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/auth/me", timeout=2)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    raise RuntimeError(f"the API process on port {port} did not start")
+
+
+def _serve(url: str, index_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    """One API process as deployed: uvicorn, one worker, its own model and matcher."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+        "TANDEM_ENV": "test",
+        "TANDEM_DATABASE_URL": url,
+        "TANDEM_SECRET_KEY": SECRET,
+        "TANDEM_INDEX_DIR": str(index_dir),
+        "TANDEM_LOG_LEVEL": "WARNING",
+        "TANDEM_SCHEDULER_ENABLED": "false",
+    }
+    command = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app"]
+    command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
+    return subprocess.Popen(command, env=env, cwd=env["PYTHONPATH"])
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user and system) the processes have used so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def _callers(
+    ports: list[int], paths: list[str], token: str, callers: int
+) -> tuple[float, list[float]]:
+    """``callers`` threads sending the shortlist requests in ``paths`` (each once) to the
+    processes in turn; the throughput (shortlists per second) and each request's latency."""
+    pending = list(reversed(paths))
+    latencies: list[float] = []
+    guard = threading.Lock()
+
+    def call(number: int) -> None:
+        port = ports[number % len(ports)]
+        with httpx.Client(
+            base_url=f"http://127.0.0.1:{port}",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=120,
+        ) as http:
+            while True:
+                with guard:
+                    if not pending:
+                        return
+                    path = pending.pop()
+                started = time.perf_counter()
+                response = http.post(path, json={"limit": 20})
+                took = 1000 * (time.perf_counter() - started)
+                assert response.status_code == 201, response.text
+                with guard:
+                    latencies.append(took)
+
+    threads = [threading.Thread(target=call, args=(i,)) for i in range(callers)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(paths) / (time.perf_counter() - started), latencies
+
+
+def concurrency(args: argparse.Namespace) -> None:
+    """Shortlists for 8 simultaneous callers against 1 and 2 API processes."""
+    from sqlalchemy import create_engine, text
+
+    rng = random.Random(7)
+    admin_url = args.postgres
+    database = f"tandem_bench_{os.getpid()}"
+    admin = None
+    if admin_url:
+        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{database}"'))
+        url = make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+        factory, seconds = esco_database(url=url)
+    else:
+        factory, seconds = esco_database()
+        url = str(factory.kw["bind"].url)
+    index_dir = Path(tempfile.mkdtemp(prefix="tandem-bench-index-"))
+    servers: list[subprocess.Popen[bytes]] = []
+    try:
+        print(f"ESCO imported in {seconds:.1f} s into {make_url(url).get_backend_name()}")
+        with unit_of_work(factory) as session:
+            caseworker, _liaison = populate(session, args.size, rng)
+        print(f"{args.size} offers and {args.size} clients stored")
+        embedder = load_embedder(BUNDLED_MODEL)
+        with unit_of_work(factory) as session:
+            report = Matcher(embedder, index_dir, IndexParams()).rebuild(session, progress)
+        print(f"embedded and indexed in {report.seconds:.1f} s ({report.index_kind} index)")
+        with factory() as session:
+            client_ids = sorted(session.scalars(select(Client.id)))
+        token = issue_token(caseworker.id, SECRET, 120)
+        ports = [8771, 8772]
+        for port in ports:
+            servers.append(_serve(url, index_dir, port))
+        for port, server in zip(ports, servers, strict=True):
+            _wait_for(port, server)
+        warm = [f"/api/v1/clients/{i}/shortlists" for i in rng.sample(client_ids, 8)]
+        for port in ports:
+            _callers([port], warm, token, 1)
+
+        def paths() -> list[str]:
+            return [
+                f"/api/v1/clients/{i}/shortlists" for i in rng.sample(client_ids, args.requests)
+            ]
+
+        print(
+            f"offers for a client over HTTP, {args.requests} shortlists of 20 per run, "
+            f"{os.cpu_count()} CPU core(s) on this machine:"
+        )
+        results: dict[str, float] = {}
+        for name, processes, callers in (
+            ("1 process, 1 caller", 1, 1),
+            ("1 process, 8 callers", 1, 8),
+            ("2 processes, 8 callers", 2, 8),
+        ):
+            pids = [server.pid for server in servers[:processes]]
+            cpu, wall = _cpu_seconds(pids), time.perf_counter()
+            throughput, latencies = _callers(ports[:processes], paths(), token, callers)
+            busy = (_cpu_seconds(pids) - cpu) / (time.perf_counter() - wall)
+            results[name] = throughput
+            print(
+                f"  {name}: {throughput:.1f} shortlists/s, p50 {percentile(latencies, 50):.0f} "
+                f"ms, p95 {percentile(latencies, 95):.0f} ms; API processes kept {busy:.2f} "
+                f"core(s) busy, machine load {os.getloadavg()[0]:.1f}"
+            )
+        one, eight, two = results.values()
+        print(
+            f"8 callers against 1 caller on 1 process: {eight / one:.2f}x (target 1.2x); "
+            f"2 processes against 1 with 8 callers: {two / eight:.2f}x (target 1.6x)"
+        )
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
+        factory.kw["bind"].dispose()
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+            admin.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=10_000)
@@ -296,10 +464,20 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="print where in-process shortlists spend time"
     )
+    parser.add_argument(
+        "--concurrency",
+        action="store_true",
+        help="8 simultaneous callers against 1 and 2 API processes: throughput, p50/p95",
+    )
+    parser.add_argument("--postgres", help="with --concurrency: a PostgreSQL server URL")
+    parser.add_argument("--requests", type=int, default=160, help="shortlists per run")
     args = parser.parse_args()
     rng = random.Random(5)
     if args.million:
         million()
+        return
+    if args.concurrency:
+        concurrency(args)
         return
     factory, seconds = esco_database()
     print(f"ESCO imported in {seconds:.1f} s")

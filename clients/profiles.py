@@ -40,7 +40,7 @@ from models.client import (
     SkillSource,
     SkillStage,
 )
-from models.db import fetch_page
+from models.db import check_version, fetch_page, lock_rows
 from models.errors import Conflict, InvalidInput, NotFound
 from models.matching import Shortlist
 from models.placement import Checkpoint, Placement
@@ -233,6 +233,7 @@ def update_client(
     normaliser: Normaliser | None = None,
 ) -> Client:
     client = client_for_editor(session, actor, client_id)
+    check_version(session, client, data.version, "client")
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     changed: list[str] = []
     if "external_ref" in changes:
@@ -274,6 +275,56 @@ def update_client(
         client.updated_at = utcnow()  # also when only skills or languages changed
         audit.record(session, actor, "update", "client", client.id, changed)
         session.flush()
+    return client
+
+
+#: The most statements and languages one profile holds (as in ``ClientUpdate``).
+MAX_SKILLS = 200
+MAX_LANGUAGES = 20
+
+
+def _added(session: Session, actor: Actor, client: Client, field: str) -> None:
+    """One item added to a client's profile: the version moves on (so a PATCH of the whole
+    list made against the older version is refused) and the change is audited."""
+    client.updated_at = utcnow()
+    audit.record(session, actor, "update", "client", client.id, [field])
+    session.flush()
+
+
+def add_skill(
+    session: Session,
+    actor: Actor,
+    client_id: int,
+    data: SkillIn,
+    normaliser: Normaliser | None = None,
+) -> Client:
+    """One more statement at the end of the profile. Additions never conflict with each other
+    and need no version: the profile is re-read under a lock (``lock_rows``) first."""
+    client = client_for_editor(session, actor, client_id)
+    lock_rows(session, Client, [client.id])
+    if len(client.skills) >= MAX_SKILLS:
+        raise InvalidInput("text", f"a profile holds at most {MAX_SKILLS} statements")
+    skill = _skills([data], normaliser)[0]
+    skill.position = max((s.position for s in client.skills), default=-1) + 1
+    client.skills.append(skill)
+    _added(session, actor, client, "skills")
+    return client
+
+
+def add_language(session: Session, actor: Actor, client_id: int, data: LanguageSkill) -> Client:
+    """One more language; a language already on the profile is a 409 (change its level with
+    PATCH)."""
+    client = client_for_editor(session, actor, client_id)
+    lock_rows(session, Client, [client.id])
+    if any(item.language == data.language for item in client.languages):
+        raise Conflict(
+            f"client {client.id} already speaks '{data.language}'; change its level with PATCH",
+            field="language",
+        )
+    if len(client.languages) >= MAX_LANGUAGES:
+        raise InvalidInput("language", f"a profile holds at most {MAX_LANGUAGES} languages")
+    client.languages.append(ClientLanguage(language=data.language, level=data.level))
+    _added(session, actor, client, "languages")
     return client
 
 

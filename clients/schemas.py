@@ -20,6 +20,7 @@ from models.fields import (
     CefrLevel,
     CountryCode,
     DrivingLicence,
+    ExpectedVersion,
     Id,
     IscedLevel,
     LanguageCode,
@@ -156,6 +157,7 @@ class ClientCreate(_ClientFields):
 
 
 class ClientUpdate(_Input):
+    version: ExpectedVersion = None
     external_ref: Reference | None = None
     given_name: Name | None = None
     family_name: Name | None = None
@@ -179,6 +181,7 @@ class ClientUpdate(_Input):
 
 class ClientRead(_Read):
     id: int
+    version: int
     caseworker_id: int
     external_ref: str | None
     given_name: str

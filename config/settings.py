@@ -90,6 +90,12 @@ class Settings(BaseSettings):
         default=50_000, ge=1, description="Past this many vectors a rebuild makes an IVF index"
     )
     index_nprobe: int = Field(default=24, ge=1, le=4096, description="IVF lists searched")
+    index_poll_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=3600,
+        description="How often a process looks for a re-index made elsewhere (0: never)",
+    )
     default_country: str = Field(default="AT", min_length=2, max_length=2)
     proposal_answer_days: int = Field(
         default=14,

@@ -14,7 +14,7 @@ from employers.schemas import (
     EngagementEventCreate,
 )
 from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
-from models.db import fetch_page
+from models.db import check_version, fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
 from models.offer import Offer
 from models.tutor import Tutor
@@ -118,6 +118,7 @@ def update_company(
     session: Session, actor: Actor, company_id: int, data: CompanyUpdate, default_country: str
 ) -> Company:
     company = company_for(session, actor, company_id)
+    check_version(session, company, data.version, "company")
     changes = data.model_dump(exclude_unset=True)
     if actor.role is Role.employer:
         refused = sorted(set(changes) - EMPLOYER_EDITABLE)
@@ -145,6 +146,7 @@ def update_company(
     changed = audit.apply_changes(company, changes)
     if changed:
         audit.record(session, actor, "update", "company", company.id, changed)
+        session.flush()  # the answer carries the new version
     return company
 
 

@@ -26,8 +26,8 @@ from employers.tutors import check_tutor_of_company
 from models.audit import StatusChange
 from models.base import utcnow
 from models.company import Company
-from models.db import fetch_page
-from models.errors import Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from models.db import check_version, fetch_page, lock_rows
+from models.errors import Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed
 from models.inbox import AlertKind
 from models.offer import (
     TUTORED_KINDS,
@@ -209,6 +209,7 @@ def update_offer(
 ) -> Offer:
     actor.require(Role.admin, Role.liaison, Role.employer)
     offer = offer_for(session, actor, offer_id)
+    check_version(session, offer, data.version, "offer")
     if offer.status not in EDITABLE[actor.role]:
         raise TransitionNotAllowed("offer", offer.status.value, "edit")
     changes: dict[str, Any] = data.model_dump(exclude_unset=True, exclude={"status"})
@@ -239,10 +240,20 @@ def update_offer(
     if offer.kind in TUTORED_KINDS and offer.status is not OfferStatus.draft:
         _require_tutor(offer)
     if changed:
-        offer.updated_at = utcnow()  # also when only requirements or languages changed
-        audit.record(session, actor, "update", "offer", offer.id, changed)
-        session.flush()
-    if changed and offer.status in SCREENED_ON_EDIT:
+        _edited(session, actor, offer, changed, review)
+    return offer
+
+
+def _edited(
+    session: Session, actor: Actor, offer: Offer, changed: list[str], review: Review
+) -> None:
+    """After an edit: the version moves on (also when only requirements or languages
+    changed), the change is audited, and an offer already submitted is screened again (held
+    when the new words are found discriminatory)."""
+    offer.updated_at = utcnow()
+    audit.record(session, actor, "update", "offer", offer.id, changed)
+    session.flush()
+    if offer.status in SCREENED_ON_EDIT:
         findings = screen_offer(session, actor, offer, review.screener, "edit")
         if findings and offer.status is not OfferStatus.held:
             grounds = ", ".join(sorted({f.ground for f in findings}))
@@ -254,6 +265,56 @@ def update_offer(
                 "hold",
                 f"edited; screening found {len(findings)} finding(s): {grounds}",
             )
+
+
+#: The most requirement lines and languages one offer holds (as in ``OfferUpdate``).
+MAX_REQUIREMENTS = 50
+MAX_OFFER_LANGUAGES = 10
+
+
+def _offer_to_extend(session: Session, actor: Actor, offer_id: int) -> Offer:
+    """An offer the actor may edit, re-read under a lock so that additions never conflict."""
+    actor.require(Role.admin, Role.liaison, Role.employer)
+    offer = offer_for(session, actor, offer_id)
+    lock_rows(session, Offer, [offer.id])
+    if offer.status not in EDITABLE[actor.role]:
+        raise TransitionNotAllowed("offer", offer.status.value, "edit")
+    return offer
+
+
+def add_requirement(
+    session: Session,
+    actor: Actor,
+    offer_id: int,
+    data: RequirementIn,
+    review: Review,
+    normaliser: Normaliser | None = None,
+) -> Offer:
+    """One more requirement line at the end of the offer, screened like any edit."""
+    offer = _offer_to_extend(session, actor, offer_id)
+    if len(offer.requirements) >= MAX_REQUIREMENTS:
+        raise InvalidInput("text", f"an offer holds at most {MAX_REQUIREMENTS} requirement lines")
+    requirement = _requirements([data], normaliser)[0]
+    requirement.position = max((r.position for r in offer.requirements), default=-1) + 1
+    offer.requirements.append(requirement)
+    _edited(session, actor, offer, ["requirements"], review)
+    return offer
+
+
+def add_offer_language(
+    session: Session, actor: Actor, offer_id: int, data: LanguageRequirement, review: Review
+) -> Offer:
+    """One more language the offer asks for; one already asked for is a 409."""
+    offer = _offer_to_extend(session, actor, offer_id)
+    if any(item.language == data.language for item in offer.languages):
+        raise Conflict(
+            f"offer {offer.id} already asks for '{data.language}'; change its level with PATCH",
+            field="language",
+        )
+    if len(offer.languages) >= MAX_OFFER_LANGUAGES:
+        raise InvalidInput("language", f"an offer asks for at most {MAX_OFFER_LANGUAGES} languages")
+    offer.languages.append(OfferLanguage(language=data.language, min_level=data.min_level))
+    _edited(session, actor, offer, ["languages"], review)
     return offer
 
 

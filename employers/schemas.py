@@ -14,6 +14,7 @@ from models.fields import (
     Count,
     CountryCode,
     DrivingLicence,
+    ExpectedVersion,
     Id,
     IscedLevel,
     LanguageCode,
@@ -63,6 +64,7 @@ class CompanyCreate(_Input):
 
 
 class CompanyUpdate(_Input):
+    version: ExpectedVersion = None
     name: Name | None = None
     registration_number: Reference | None = None
     nace_code: NaceCode | None = None
@@ -78,6 +80,7 @@ class CompanyUpdate(_Input):
 
 class CompanyRead(_Read):
     id: int
+    version: int
     name: str
     registration_number: str | None
     nace_code: str
@@ -155,6 +158,7 @@ class TutorCreate(_Input):
 
 
 class TutorUpdate(_Input):
+    version: ExpectedVersion = None
     name: Name | None = None
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=50)
@@ -172,6 +176,7 @@ class TutorUpdate(_Input):
 
 class TutorRead(_Read):
     id: int
+    version: int
     company_id: int
     name: str
     email: str | None
@@ -262,6 +267,7 @@ class OfferCreate(_OfferFields, NoStatusInput):
 class OfferUpdate(NoStatusInput):
     """Every field optional; ``status`` is refused: it changes only through actions."""
 
+    version: ExpectedVersion = None
     kind: OfferKind | None = None
     title: Name | None = None
     description: Text | None = None
@@ -292,6 +298,7 @@ class OfferUpdate(NoStatusInput):
 
 class OfferRead(_Read):
     id: int
+    version: int
     company_id: int
     kind: OfferKind
     title: str

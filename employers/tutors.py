@@ -17,7 +17,7 @@ from employers.schemas import (
     TutorUpdate,
 )
 from models.audit import StatusChange
-from models.db import fetch_page
+from models.db import check_version, fetch_page
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import Offer
 from models.placement import MENTORING, Placement
@@ -128,6 +128,7 @@ def update_tutor(
     session: Session, actor: Actor, tutor_id: int, data: TutorUpdate, today: date | None = None
 ) -> Tutor:
     tutor = tutor_for(session, actor, tutor_id)
+    check_version(session, tutor, data.version, "tutor")
     changes = data.model_dump(exclude_unset=True)
     stage = changes.get("stage")
     if stage is not None and stage is not tutor.stage:
@@ -139,6 +140,7 @@ def update_tutor(
     changed = audit.apply_changes(tutor, changes)
     if changed:
         audit.record(session, actor, "update", "tutor", tutor.id, changed)
+        session.flush()  # the answer carries the new version
     return tutor
 
 

@@ -3,6 +3,12 @@
 Exact (flat) while the index is small, IVF past a size set in settings. An index is saved as
 one file, written beside the old one and renamed over it, so a crash during a rebuild leaves
 the old index in place and serving.
+
+An index that serves is never changed: FAISS may not add while another thread searches, and
+a shortlist reads one snapshot from start to end. ``with_added`` returns a new index that
+shares the FAISS part and keeps the new vectors in a small exact layer beside it, searched by
+one matrix product; past ``DELTA_LIMIT`` vectors the layer is folded into a copy of the FAISS
+index, off the readers' path.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +30,8 @@ from matching.embedding import Vectors
 
 Ids = npt.NDArray[np.int64]
 ADD_CHUNK = 50_000
+#: Vectors kept in the exact layer beside the FAISS index before they are folded into a copy.
+DELTA_LIMIT = 20_000
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,9 @@ class VectorIndex:
         self._index = index
         self.params = params
         self._ids: set[int] = set()
+        self._delta_ids: Ids = np.zeros(0, dtype=np.int64)
+        self._delta_vectors: Vectors = np.zeros((0, dim), dtype=np.float32)
+        self._delta_set: frozenset[int] = frozenset()
 
     @classmethod
     def build(
@@ -74,13 +86,44 @@ class VectorIndex:
         return "ivf" if isinstance(self._index, faiss.IndexIVF) else "flat"
 
     def __len__(self) -> int:
-        return int(self._index.ntotal)
+        return int(self._index.ntotal) + len(self._delta_ids)
 
     def __contains__(self, vector_id: int) -> bool:
-        return vector_id in self._ids
+        return vector_id in self._ids or vector_id in self._delta_set
+
+    def with_added(self, ids: Any, vectors: Vectors) -> VectorIndex:
+        """A new index holding these vectors too; this one is left as it is (others may be
+        searching it)."""
+        ids = _as_ids(ids)
+        fresh = np.fromiter((i not in self for i in ids.tolist()), dtype=bool, count=len(ids))
+        if not fresh.any():
+            return self
+        delta_ids = np.concatenate([self._delta_ids, ids[fresh]])
+        delta_vectors = np.concatenate(
+            [self._delta_vectors, np.asarray(vectors, dtype=np.float32)[fresh]]
+        )
+        if len(delta_ids) > DELTA_LIMIT:
+            folded = VectorIndex(self.dim, faiss.clone_index(self._index), self.params)
+            folded._ids = set(self._ids)
+            folded.add(delta_ids, delta_vectors)
+            return folded
+        grown = VectorIndex(self.dim, self._index, self.params)
+        grown._ids = self._ids
+        grown._delta_ids, grown._delta_vectors = delta_ids, delta_vectors
+        grown._delta_set = frozenset(delta_ids.tolist())
+        return grown
+
+    def _folded(self) -> VectorIndex:
+        if not len(self._delta_ids):
+            return self
+        folded = VectorIndex(self.dim, faiss.clone_index(self._index), self.params)
+        folded._ids = set(self._ids)
+        folded.add(self._delta_ids, self._delta_vectors)
+        return folded
 
     def add(self, ids: Any, vectors: Vectors) -> int:
-        """Add the vectors whose ids are not in the index yet; returns how many were added."""
+        """Add the vectors whose ids are not in the index yet, in place (while building, before
+        anyone searches it); returns how many were added."""
         ids = _as_ids(ids)
         fresh = np.fromiter((i not in self._ids for i in ids.tolist()), dtype=bool, count=len(ids))
         if not fresh.any():
@@ -95,13 +138,34 @@ class VectorIndex:
         if len(self) == 0 or len(vectors) == 0:
             empty = np.full((len(vectors), 0), -1)
             return empty.astype(np.float32), empty.astype(np.int64)
-        sims, ids = self._index.search(np.ascontiguousarray(vectors, dtype=np.float32), k)
-        return sims, ids
+        queries = np.ascontiguousarray(vectors, dtype=np.float32)
+        if not len(self._delta_ids):
+            sims, ids = self._index.search(queries, k)
+            return sims, ids
+        parts_sims = [queries @ self._delta_vectors.T]
+        parts_ids = [np.broadcast_to(self._delta_ids, parts_sims[0].shape)]
+        if self._index.ntotal:
+            sims, ids = self._index.search(queries, k)
+            parts_sims.append(sims)
+            parts_ids.append(ids)
+        all_sims = np.concatenate(parts_sims, axis=1)
+        all_ids = np.concatenate(parts_ids, axis=1)
+        all_sims = np.where(all_ids < 0, -np.inf, all_sims)
+        take = min(k, all_sims.shape[1])
+        order = np.argsort(-all_sims, axis=1, kind="stable")[:, :take]
+        best_sims = np.take_along_axis(all_sims, order, axis=1)
+        best_ids = np.take_along_axis(all_ids, order, axis=1)
+        best_ids = np.where(np.isfinite(best_sims), best_ids, -1)
+        return np.nan_to_num(best_sims, neginf=-1.0).astype(np.float32), best_ids
 
     def save(self, path: Path, meta: dict[str, Any]) -> None:
         """Write to a temporary file in the same folder, flush it to disk, rename it over."""
+        whole = self._folded()
+        if whole is not self:
+            whole.save(path, meta)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         data = faiss.serialize_index(self._index)
         meta = {**meta, "dim": self.dim, "count": len(self), "kind": self.kind}
         try:

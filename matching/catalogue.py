@@ -1,6 +1,10 @@
 """The in-memory catalogues matching searches: published offers with their requirements and
 clients with their skills, each statement with its concepts and its text's vector.
 
+A catalogue that serves is not changed: the matcher changes a ``copy`` and swaps it in, so a
+shortlist reads one consistent catalogue without a lock. Its caches (``arrays``, concept
+postings) are filled on first use and never change afterwards.
+
 Each catalogue keeps postings (concept -> statements, text -> statements) for candidates and
 flat arrays for scoring many candidates at once. Everything here is plain data: the entries
 are read by ``matching.loaders``, and the matcher (``matching.engine``) brings the catalogues up
@@ -186,6 +190,29 @@ class Catalogue(Generic[Entry]):
     def __len__(self) -> int:
         return len(self.entries)
 
+    def copy(self) -> Catalogue[Entry]:
+        """A catalogue to change while this one keeps serving: every container that ``put``,
+        ``remove`` or ``index_missing`` changes is copied; entries, statements, vectors and the
+        index are immutable and shared."""
+        return Catalogue(
+            store=self.store,
+            params=self.params,
+            entries=dict(self.entries),
+            slot_of=dict(self.slot_of),
+            slot_ids=list(self.slot_ids),
+            row_owner=list(self.row_owner),
+            row_statement=list(self.row_statement),
+            rows_of=dict(self.rows_of),
+            by_concept={k: list(v) for k, v in self.by_concept.items()},
+            by_vector={k: list(v) for k, v in self.by_vector.items()},
+            summaries=dict(self.summaries),
+            index=self.index,
+            watermark=self.watermark,
+            settled=self.settled,
+            _arrays=None,
+            _concept_arrays=dict(self._concept_arrays),
+        )
+
     def remove(self, entry_id: int) -> None:
         if self.entries.pop(entry_id, None) is None:
             return
@@ -315,7 +342,7 @@ class Catalogue(Generic[Entry]):
             return
         fresh = [v for v in wanted if v not in self.index]
         if fresh:
-            self.index.add(fresh, self.store.get(fresh))
+            self.index = self.index.with_added(fresh, self.store.get(fresh))
 
 
 def entry_texts(entries: Iterable[OfferEntry | ClientEntry]) -> set[str]:

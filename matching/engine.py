@@ -4,6 +4,13 @@ long-running process and handed to the services that shortlist.
 Indexes are saved under the index folder with the model and taxonomy version that built them
 and checked when loaded; a rebuild builds everything aside and swaps it in at the end, so a
 failure half-way leaves the old catalogues serving and the old files in place.
+
+Readers take no lock. What they read is a ``Snapshot``: both catalogues, the taxonomy's
+relations and labels, all immutable once published. ``refresh`` builds the next snapshot from
+copies (embedding new texts as it goes) and swaps the reference; a shortlist keeps the snapshot
+it started with to the end. One refresh runs at a time (``_refreshing``); a reader that finds
+one under way serves from the current snapshot instead of waiting, unless its own subject is
+what changed (``refresh(wait=True)``).
 """
 
 from __future__ import annotations
@@ -11,12 +18,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from matching.ann import IndexParams, VectorIndex
@@ -26,7 +33,7 @@ from matching.loaders import load_clients, load_offers, related_concepts, with_v
 from matching.ranking import Weights
 from models.base import utcnow
 from models.client import Client
-from models.matching import TextEmbedding
+from models.matching import IndexVersion, TextEmbedding
 from models.offer import Offer
 from models.taxonomy import SkillConcept
 from taxonomy.index import taxonomy_version
@@ -46,6 +53,25 @@ class RebuildReport:
     seconds: float
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What one shortlist reads from start to end: never changed once published."""
+
+    store: VectorStore
+    offers: Catalogue[OfferEntry]
+    clients: Catalogue[ClientEntry]
+    taxonomy: tuple[int, int] | None = None
+    related: dict[int, frozenset[int]] = field(default_factory=dict)
+    concepts: dict[int, tuple[str, str | None]] = field(default_factory=dict)
+    #: The re-index (``index_versions`` row) whose saved indexes this snapshot started from.
+    index_version: int | None = None
+
+
+def latest_index_version(session: Session) -> int | None:
+    """The newest re-index any process has made, or None before the first."""
+    return session.scalar(select(func.max(IndexVersion.id)))
+
+
 class Matcher:
     def __init__(
         self,
@@ -58,38 +84,103 @@ class Matcher:
         self.index_dir = index_dir
         self.params = params or IndexParams()
         self.weights = weights or Weights()
-        self.lock = threading.RLock()
-        self._fresh()
-        self.taxonomy: tuple[int, int] | None = None
-        self.related: dict[int, frozenset[int]] = {}
-        self.concepts: dict[int, tuple[str, str | None]] = {}
+        self._refreshing = threading.Lock()
+        store = VectorStore(self.embedder.dim)
+        self._snapshot = Snapshot(
+            store, Catalogue(store, self.params), Catalogue(store, self.params)
+        )
 
-    def _fresh(self) -> None:
-        self.store = VectorStore(self.embedder.dim)
-        self.offers: Catalogue[OfferEntry] = Catalogue(self.store, self.params)
-        self.clients: Catalogue[ClientEntry] = Catalogue(self.store, self.params)
+    # --- what readers read -----------------------------------------------------------------
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    @property
+    def store(self) -> VectorStore:
+        return self._snapshot.store
+
+    @property
+    def offers(self) -> Catalogue[OfferEntry]:
+        return self._snapshot.offers
+
+    @property
+    def clients(self) -> Catalogue[ClientEntry]:
+        return self._snapshot.clients
+
+    @property
+    def taxonomy(self) -> tuple[int, int] | None:
+        return self._snapshot.taxonomy
+
+    @property
+    def related(self) -> dict[int, frozenset[int]]:
+        return self._snapshot.related
+
+    @property
+    def concepts(self) -> dict[int, tuple[str, str | None]]:
+        return self._snapshot.concepts
 
     # --- keeping current ---------------------------------------------------------------
 
-    def refresh(self, session: Session) -> None:
+    def refresh(self, session: Session, wait: bool = True) -> Snapshot:
         """Bring both catalogues up to date with the database (rows changed since the last
-        look), embedding only texts never embedded before."""
-        with self.lock:
+        look), embedding only texts never embedded before, and return the snapshot to read.
+        With ``wait=False`` a refresh already under way in another thread is not waited for:
+        the current snapshot is returned at once."""
+        if not self._refreshing.acquire(blocking=wait):
+            return self._snapshot
+        try:
+            current = self._snapshot
+            index_version = current.index_version
+            if current.offers.watermark is None:  # first fill: from the latest saved indexes
+                index_version = latest_index_version(session)
             version = taxonomy_version(session)
-            if version != self.taxonomy:
-                self._load_taxonomy(session, version)
-            self._sync(session, self.offers, Offer, load_offers, "offers")
-            self._sync(session, self.clients, Client, load_clients, "clients")
+            related, concepts = current.related, current.concepts
+            if version != current.taxonomy:
+                related, concepts = self._load_taxonomy(session)
+            offers = self._sync(session, current.offers, Offer, load_offers, "offers")
+            clients = self._sync(session, current.clients, Client, load_clients, "clients")
+            changed = offers is not current.offers or clients is not current.clients
+            if changed or version != current.taxonomy:
+                self._snapshot = Snapshot(
+                    current.store, offers, clients, version, related, concepts, index_version
+                )
+            return self._snapshot
+        finally:
+            self._refreshing.release()
 
-    def _load_taxonomy(self, session: Session, version: tuple[int, int]) -> None:
-        self.related = related_concepts(session)
-        self.concepts = {
+    def follow(self, session: Session) -> bool:
+        """Load the indexes of a re-index made by another process, if the database names one
+        newer than the snapshot's: built aside from the saved files and stored embeddings
+        (nothing is embedded again) while the current snapshot serves, then swapped in.
+        True when a newer version was loaded."""
+        latest = latest_index_version(session)
+        if latest is None or latest == self._snapshot.index_version:
+            return False
+        store = VectorStore(self.embedder.dim)
+        offers = self._sync(session, Catalogue(store, self.params), Offer, load_offers, "offers")
+        clients = self._sync(
+            session, Catalogue(store, self.params), Client, load_clients, "clients"
+        )
+        version = taxonomy_version(session)
+        related, concepts = self._load_taxonomy(session)
+        with self._refreshing:
+            self._snapshot = Snapshot(store, offers, clients, version, related, concepts, latest)
+        log.info(
+            "loaded index version %s: %s offers, %s clients", latest, len(offers), len(clients)
+        )
+        return True
+
+    def _load_taxonomy(
+        self, session: Session
+    ) -> tuple[dict[int, frozenset[int]], dict[int, tuple[str, str | None]]]:
+        concepts = {
             row.id: (row.preferred_label, row.esco_uri)
             for row in session.execute(
                 select(SkillConcept.id, SkillConcept.preferred_label, SkillConcept.esco_uri)
             )
         }
-        self.taxonomy = version
+        return related_concepts(session), concepts
 
     def _sync(
         self,
@@ -98,15 +189,18 @@ class Matcher:
         table: type[Offer] | type[Client],
         loader: Callable[..., list[Any]],
         name: str,
-    ) -> None:
+    ) -> Catalogue[Any]:
+        """The catalogue brought up to date: ``catalogue`` itself when nothing changed, else a
+        changed copy (``catalogue`` keeps serving meanwhile)."""
         if catalogue.watermark is None:
+            catalogue = Catalogue(catalogue.store, self.params)
             self._fill(session, catalogue, loader(session))
             catalogue.index = self._saved_index(session, name)
             had_index = catalogue.index is not None
             catalogue.index_missing(catalogue.statement_vector_ids())
             if not had_index and catalogue.index is not None:
                 self._save(session, catalogue, name)
-            return
+            return catalogue
         scanned_at = utcnow()
         since = catalogue.watermark if catalogue.settled else catalogue.watermark - RESCAN
         rows = session.execute(select(table.id, table.updated_at).where(table.updated_at > since))
@@ -118,7 +212,10 @@ class Matcher:
             if current is None or current.updated_at != updated_at:
                 changed.append(entry_id)
         if changed:
-            entries = with_vectors(session, self.embedder, self.store, loader(session, changed))
+            entries = with_vectors(
+                session, self.embedder, catalogue.store, loader(session, changed)
+            )
+            catalogue = catalogue.copy()
             kept = {e.id for e in entries}
             for entry_id in changed:
                 if entry_id not in kept:
@@ -126,11 +223,13 @@ class Matcher:
             for entry in entries:
                 catalogue.put(entry)
             catalogue.index_missing(s.vector_id for e in entries for s in e.statements)
+        # Where to look from next time: read by the next refresh only, never by readers.
         catalogue.settled = scanned_at - latest > RESCAN
         catalogue.watermark = latest
+        return catalogue
 
     def _fill(self, session: Session, catalogue: Catalogue[Any], entries: list[Any]) -> None:
-        entries = with_vectors(session, self.embedder, self.store, entries)
+        entries = with_vectors(session, self.embedder, catalogue.store, entries)
         for entry in entries:
             catalogue.put(entry)
         catalogue.watermark = max((e.updated_at for e in entries), default=EPOCH)
@@ -151,7 +250,7 @@ class Matcher:
         ).first()
         return {
             "model": self.embedder.name,
-            "taxonomy": list(self.taxonomy or (0, 0)),
+            "taxonomy": list(taxonomy_version(session)),
             "first_embedding": [first.id, first.digest] if first else None,
         }
 
@@ -161,7 +260,7 @@ class Matcher:
             return None
         index, meta = loaded
         expected = self._meta(session)
-        if any(meta.get(k) != v for k, v in expected.items()) or index.dim != self.store.dim:
+        if any(meta.get(k) != v for k, v in expected.items()) or index.dim != self.embedder.dim:
             log.info("saved %s index was built for another model, taxonomy or database", name)
             return None
         return index
@@ -201,11 +300,15 @@ class Matcher:
             catalogue.index = VectorIndex.build(store.dim, ids, store.get(ids), self.params)
             if progress:
                 progress(f"{name}: indexing", len(ids), len(ids))
-        with self.lock:
-            self._load_taxonomy(session, version)
+        related, concepts = self._load_taxonomy(session)
+        with self._refreshing:
             self._save(session, offers, "offers")
             self._save(session, clients, "clients")
-            self.store, self.offers, self.clients = store, offers, clients
+            # Committed with the caller's session: other processes load the saved files then.
+            row = IndexVersion(model=self.embedder.name, offers=len(offers), clients=len(clients))
+            session.add(row)
+            session.flush()
+            self._snapshot = Snapshot(store, offers, clients, version, related, concepts, row.id)
         seconds = (datetime.now(UTC) - started).total_seconds()
         assert offers.index is not None
         assert clients.index is not None

@@ -74,6 +74,10 @@ class Client(Base, Timestamped):
     __tablename__ = "clients"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     caseworker_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     external_ref: Mapped[str | None] = mapped_column(String(100), unique=True)
     given_name: Mapped[str] = mapped_column(String(200))

@@ -50,6 +50,10 @@ class Company(Base, Timestamped):
     __tablename__ = "companies"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(200), index=True)
     registration_number: Mapped[str | None] = mapped_column(String(50), unique=True)
     nace_code: Mapped[str] = mapped_column(String(2))

@@ -56,3 +56,17 @@ class TransitionNotAllowed(Conflict):
             message = f"{message}: {reason}"
         super().__init__(message)
         self.current_state = current
+
+
+class StaleVersion(Conflict):
+    """A write made against a version of the record that is no longer the current one."""
+
+    code = "stale"
+
+    def __init__(self, entity: str, entity_id: object, sent: int | None, current: int | None):
+        sent_text = f" (you sent version {sent}; it is now version {current})" if sent else ""
+        super().__init__(
+            f"{entity} {entity_id} was changed by someone else since you read it{sent_text}: "
+            "read it again and reapply your change"
+        )
+        self.current_version = current

@@ -61,6 +61,18 @@ CountryCode = Annotated[
 PostcodeText = Annotated[str, StringConstraints(min_length=2, max_length=20, strip_whitespace=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+#: On a write: the version of the record the writer read (or send it as ``If-Match``). A
+#: stale one is refused with 409; none at all is accepted as before. Never stored as sent.
+ExpectedVersion = Annotated[
+    int | None,
+    Field(
+        ge=1,
+        le=MAX_ID,
+        exclude=True,
+        description="The version you read (the record's `version`, or send `If-Match`); "
+        "a stale one is refused with 409",
+    ),
+]
 Count = Annotated[int, Field(ge=0, le=MAX_ID)]
 Reference = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
 Statement = Annotated[str, StringConstraints(min_length=1, max_length=1000, strip_whitespace=True)]

@@ -28,6 +28,19 @@ class TextEmbedding(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class IndexVersion(Base):
+    """One re-index, written once its index files are saved: every process serving an older
+    version (or none) loads the new indexes in the background and swaps them in."""
+
+    __tablename__ = "index_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model: Mapped[str] = mapped_column(String(300))
+    offers: Mapped[int]
+    clients: Mapped[int]
+    built_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ShortlistDirection(StrEnum):
     offers_for_client = "offers_for_client"
     clients_for_offer = "clients_for_offer"

@@ -74,6 +74,10 @@ class Offer(Base, Timestamped):
     __tablename__ = "offers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     kind: Mapped[OfferKind] = mapped_column(Enum(OfferKind, native_enum=False, length=20))
     title: Mapped[str] = mapped_column(String(200))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Enum, ForeignKey, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
@@ -31,10 +31,27 @@ class DeclineReason(StrEnum):
     other = "other"
 
 
+#: The SQL condition of a proposal still waiting for the employer's final answer.
+PENDING_SQL = "status IN ('open', 'interview_planned')"
+#: The SQL condition of a placement holding one of the offer's places (``HOLDING_PLACE``).
+HOLDING_PLACE_SQL = "status IN ('planned', 'started', 'completed', 'hired')"
+
+
 class Proposal(Base, Timestamped):
     """A client put to an employer for an offer, from a ``proposed`` shortlist decision."""
 
     __tablename__ = "proposals"
+    __table_args__ = (
+        # One pending proposal per client and offer, whatever races past the service's check.
+        Index(
+            "uq_proposals_pending_client_offer",
+            "client_id",
+            "offer_id",
+            unique=True,
+            sqlite_where=text(PENDING_SQL),
+            postgresql_where=text(PENDING_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
@@ -90,8 +107,23 @@ class EndReason(StrEnum):
 
 class Placement(Base, Timestamped):
     __tablename__ = "placements"
+    __table_args__ = (
+        # One placement holding a place per client and offer.
+        Index(
+            "uq_placements_holding_client_offer",
+            "client_id",
+            "offer_id",
+            unique=True,
+            sqlite_where=text(HOLDING_PLACE_SQL),
+            postgresql_where=text(HOLDING_PLACE_SQL),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"), index=True)
     offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id"), index=True)
     tutor_id: Mapped[int | None] = mapped_column(ForeignKey("tutors.id"), index=True)

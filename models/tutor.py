@@ -22,6 +22,10 @@ class Tutor(Base, Timestamped):
     __tablename__ = "tutors"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was
+    #: read at an older version is refused (409) instead of overwriting someone else's change.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(320))

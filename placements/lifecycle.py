@@ -25,10 +25,11 @@ from employers.offers import move, places_left
 from employers.tutors import check_tutor_capacity, check_tutor_of_company
 from models.audit import StatusChange
 from models.client import Client
-from models.db import fetch_page
+from models.db import check_version, fetch_page, lock_rows
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.offer import TUTORED_KINDS, Offer, OfferStatus
 from models.placement import HOLDING_PLACE, Placement, PlacementReport, PlacementStatus
+from models.tutor import Tutor
 from models.user import Role
 from placements.followup import create_checkpoints
 from placements.schemas import (
@@ -77,14 +78,29 @@ def plan_placement(
     session: Session, actor: Actor, client: Client, offer: Offer, data: PlacementCreate
 ) -> Placement:
     """A planned placement of a client on an offer (from a person, or an accepted proposal);
-    the offer is filled when its places are all taken."""
+    the offer is filled when its places are all taken.
+
+    Places and the tutor's slots are counted under a lock on the offer and the tutor
+    (``lock_rows``), so twenty people planning at once on the last place get one placement and
+    nineteen 409s naming what is full."""
     if not client.consent_employers:
         raise InvalidInput(
             "client_id", f"client {client.id} has not consented to share the profile with employers"
         )
+    _check_dates(data.planned_start, data.planned_end)
+    lock_rows(session, Offer, [offer.id])
+    tutor_id = data.tutor_id if data.tutor_id is not None else offer.tutor_id
+    check_tutor_of_company(session, tutor_id, offer.company_id)
+    if tutor_id is not None:
+        lock_rows(session, Tutor, [tutor_id])
+    left = places_left(session, [offer.id])[offer.id]
+    if left <= 0 and offer.status in (OfferStatus.published, OfferStatus.filled):
+        raise Conflict(
+            f"offer {offer.id} ({offer.title}) is full: all {offer.places} place(s) are taken",
+            field="offer_id",
+        )
     if offer.status not in PLACEABLE_OFFER_STATES:
         raise TransitionNotAllowed("offer", offer.status.value, "place a client on")
-    _check_dates(data.planned_start, data.planned_end)
     already = session.scalar(
         select(Placement.id).where(
             Placement.client_id == client.id,
@@ -94,8 +110,6 @@ def plan_placement(
     )
     if already is not None:
         raise Conflict(f"client {client.id} already has placement {already} on this offer")
-    tutor_id = data.tutor_id if data.tutor_id is not None else offer.tutor_id
-    check_tutor_of_company(session, tutor_id, offer.company_id)
     if tutor_id is not None:
         check_tutor_capacity(session, tutor_id, None)
     placement = Placement(
@@ -154,6 +168,7 @@ def update_placement(
 ) -> Placement:
     actor.require(Role.liaison, Role.caseworker)
     placement = placement_for(session, actor, placement_id)
+    check_version(session, placement, data.version, "placement")
     if placement.status is not PlacementStatus.planned:
         raise TransitionNotAllowed("placement", placement.status.value, "re-plan")
     changes = data.model_dump(exclude_unset=True, exclude={"status"})
@@ -166,10 +181,12 @@ def update_placement(
         assert offer is not None
         check_tutor_of_company(session, changes["tutor_id"], offer.company_id)
         if changes["tutor_id"] is not None:
+            lock_rows(session, Tutor, [changes["tutor_id"]])
             check_tutor_capacity(session, changes["tutor_id"], placement.id)
     changed = audit.apply_changes(placement, changes)
     if changed:
         audit.record(session, actor, "update", "placement", placement.id, changed)
+        session.flush()  # the answer carries the new version
     return placement
 
 
@@ -214,6 +231,7 @@ def start_placement(
     more newcomer (409 with the tutor's load); the follow-up checkpoints are created."""
     actor.require(*PLACEMENT_ACTORS)
     placement = placement_for(session, actor, placement_id)
+    lock_rows(session, Placement, [placement.id])
     if placement.status is not PlacementStatus.planned:
         raise TransitionNotAllowed("placement", placement.status.value, "start")
     offer = session.get(Offer, placement.offer_id)
@@ -225,6 +243,7 @@ def start_placement(
         )
     if tutor_id is not None:
         check_tutor_of_company(session, tutor_id, offer.company_id)
+        lock_rows(session, Tutor, [tutor_id])
         check_tutor_capacity(session, tutor_id, placement.id)
     placement.tutor_id = tutor_id
     placement.actual_start = data.actual_start or today

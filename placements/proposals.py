@@ -22,7 +22,7 @@ from models.audit import StatusChange
 from models.base import utcnow
 from models.client import Client
 from models.company import Company
-from models.db import fetch_page
+from models.db import fetch_page, lock_rows
 from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.inbox import AlertKind
 from models.matching import Decision, Shortlist, ShortlistDecision, ShortlistDirection
@@ -81,9 +81,10 @@ def propose(
             "candidate_id",
             f"client {client.id} has not consented to share the profile with employers",
         )
-    offer = session.get(Offer, offer_id)
-    if offer is None:
+    locked = lock_rows(session, Offer, [offer_id])
+    if not locked:
         raise NotFound("offer", offer_id)
+    offer = locked[0]
     if offer.status is not OfferStatus.published:
         raise TransitionNotAllowed("offer", offer.status.value, "propose a client for")
     pending = session.scalar(

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from employers.schemas import (
     NoStatusInput,
 )
-from models.fields import Id, Statement
+from models.fields import ExpectedVersion, Id, Statement
 from models.offer import ContractType, OfferKind
 from models.placement import (
     Attendance,
@@ -42,6 +42,7 @@ class PlacementCreate(_Input):
 
 
 class PlacementUpdate(NoStatusInput):
+    version: ExpectedVersion = None
     tutor_id: Id | None = None
     planned_start: date | None = None
     planned_end: date | None = None
@@ -116,6 +117,7 @@ class CheckpointOutcomeIn(_Input):
 
 class PlacementRead(_Read):
     id: int
+    version: int
     client_id: int
     offer_id: int
     tutor_id: int | None

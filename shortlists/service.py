@@ -29,7 +29,7 @@ from accounts.actor import Actor
 from clients.access import client_for_reader, readable_client_ids, visible_client_ids
 from employers.offers import offer_for, places_left
 from employers.tutors import tutor_load
-from matching.catalogue import Arrays, ClientEntry, Floats, Ints, OfferEntry
+from matching.catalogue import Arrays, Catalogue, ClientEntry, Floats, Ints, OfferEntry
 from matching.constraints import (
     Check,
     OfferState,
@@ -37,7 +37,7 @@ from matching.constraints import (
     live_checks,
     static_checks,
 )
-from matching.engine import Matcher
+from matching.engine import Matcher, Snapshot
 from matching.explain import explain
 from matching.facts import ExplanationFacts
 from matching.ranking import (
@@ -259,18 +259,36 @@ def _funnel(
 
 def _explain(
     matcher: Matcher,
+    snap: Snapshot,
     request: ShortlistRequest,
     pair: PairScore,
     checks: list[Check],
     today: date,
 ) -> ExplanationFacts:
-    return explain(pair, checks, matcher.weights, matcher.concepts, relaxation(request), today)
+    return explain(pair, checks, matcher.weights, snap.concepts, relaxation(request), today)
+
+
+def _snapshot_for(
+    session: Session, matcher: Matcher, subject: Client | Offer
+) -> tuple[Snapshot, OfferEntry | ClientEntry | None]:
+    """The snapshot a shortlist reads from start to end, and its subject's entry there. A
+    refresh under way in another request (embedding a new profile, say) is not waited for,
+    unless it is the subject itself that changed since the snapshot was made."""
+    snap = matcher.refresh(session, wait=False)
+    side: Catalogue[Any] = snap.clients if isinstance(subject, Client) else snap.offers
+    entry = side.entries.get(subject.id)
+    if entry is None or entry.updated_at != subject.updated_at:
+        snap = matcher.refresh(session)
+        side = snap.clients if isinstance(subject, Client) else snap.offers
+        entry = side.entries.get(subject.id)
+    return snap, entry
 
 
 def _store(
     session: Session,
     actor: Actor,
     matcher: Matcher,
+    snap: Snapshot,
     request: ShortlistRequest,
     direction: ShortlistDirection,
     subject: tuple[int | None, int | None],
@@ -284,11 +302,11 @@ def _store(
         pair = score_pair(
             pick.offer,
             pick.client,
-            matcher.store,
-            matcher.related,
+            snap.store,
+            snap.related,
             matcher.weights,
-            matcher.offers.summaries.get(pick.offer.id),
-            matcher.clients.summaries.get(pick.client.id),
+            snap.offers.summaries.get(pick.offer.id),
+            snap.clients.summaries.get(pick.client.id),
         )
         other = (
             pick.offer.id if direction is ShortlistDirection.offers_for_client else pick.client.id
@@ -312,7 +330,7 @@ def _store(
                 offer_id=pick.offer.id,
                 client_id=pick.client.id,
                 score=pair.score,
-                explanation=stored(_explain(matcher, request, pair, pick.checks, today)),
+                explanation=stored(_explain(matcher, snap, request, pair, pick.checks, today)),
             )
         )
     session.add(shortlist)
@@ -329,60 +347,62 @@ def shortlist_for_client(
     request: ShortlistRequest,
     today: date,
 ) -> Shortlist:
-    """Offers for a client, best first, each explained."""
+    """Offers for a client, best first, each explained: read from one catalogue snapshot, with
+    no lock held while the live checks read the database or the shortlist is stored."""
     actor.require(*SHORTLISTERS)
-    client_for_reader(session, actor, client_id)
-    matcher.refresh(session)
-    with matcher.lock:
-        client = matcher.clients.entries[client_id]
-        candidates = offer_candidates(
-            matcher.offers,
-            client,
-            matcher.clients.summaries[client_id],
-            matcher.store,
-            matcher.related,
-            matcher.weights,
-        )
+    row = client_for_reader(session, actor, client_id)
+    snap, entry = _snapshot_for(session, matcher, row)
+    assert isinstance(entry, ClientEntry)
+    client = entry
+    candidates = offer_candidates(
+        snap.offers,
+        client,
+        snap.clients.summaries[client_id],
+        snap.store,
+        snap.related,
+        matcher.weights,
+    )
 
-        def pair_of(offer_id: int) -> tuple[OfferEntry, ClientEntry] | None:
-            offer = matcher.offers.entries.get(offer_id)
-            return None if offer is None else (offer, client)
+    def pair_of(offer_id: int) -> tuple[OfferEntry, ClientEntry] | None:
+        offer = snap.offers.entries.get(offer_id)
+        return None if offer is None else (offer, client)
 
-        def live(picks: list[_Pick]) -> list[_Pick]:
-            states = offer_states(session, [p.offer.id for p in picks])
-            kept = []
-            for pick in picks:
-                state = states.get(pick.offer.id)
-                if state is None:
-                    continue
-                checks = live_checks(pick.offer.facts, state, None, today)
-                if all(c.passed for c in checks):
-                    kept.append(_Pick(pick.offer, client, checks + pick.checks))
-            return kept
+    def live(picks: list[_Pick]) -> list[_Pick]:
+        states = offer_states(session, [p.offer.id for p in picks])
+        kept = []
+        for pick in picks:
+            state = states.get(pick.offer.id)
+            if state is None:
+                continue
+            checks = live_checks(pick.offer.facts, state, None, today)
+            if all(c.passed for c in checks):
+                kept.append(_Pick(pick.offer, client, checks + pick.checks))
+        return kept
 
-        arrays = matcher.offers.arrays()
-        reachable = arrays.remote[candidates.slots] | within_reach(
-            arrays,
-            candidates.slots,
-            (client.facts.latitude, client.facts.longitude),
-            client.facts.max_travel_km,
-            request,
-        )
-        walk = _walk(candidates, matcher.offers.slot_ids, pair_of, request, live, reachable)
-        shortlist = _store(
-            session,
-            actor,
-            matcher,
-            request,
-            ShortlistDirection.offers_for_client,
-            (client_id, None),
-            walk.picks,
-            walk.considered,
-            today,
-        )
-        shortlist.funnel = _funnel(walk, request, pair_of)
-        session.flush()
-        return shortlist
+    arrays = snap.offers.arrays()
+    reachable = arrays.remote[candidates.slots] | within_reach(
+        arrays,
+        candidates.slots,
+        (client.facts.latitude, client.facts.longitude),
+        client.facts.max_travel_km,
+        request,
+    )
+    walk = _walk(candidates, snap.offers.slot_ids, pair_of, request, live, reachable)
+    shortlist = _store(
+        session,
+        actor,
+        matcher,
+        snap,
+        request,
+        ShortlistDirection.offers_for_client,
+        (client_id, None),
+        walk.picks,
+        walk.considered,
+        today,
+    )
+    shortlist.funnel = _funnel(walk, request, pair_of)
+    session.flush()
+    return shortlist
 
 
 def shortlist_for_offer(
@@ -394,77 +414,76 @@ def shortlist_for_offer(
     today: date,
 ) -> Shortlist:
     """Clients for an offer, best first, each explained. Only clients who consented to share
-    their profile with liaison officers; a caseworker sees only their own and shared ones."""
+    their profile with liaison officers; a caseworker sees only their own and shared ones.
+    Read from one catalogue snapshot, with no lock held."""
     actor.require(*SHORTLISTERS)
-    offer_for(session, actor, offer_id)
-    matcher.refresh(session)
+    row = offer_for(session, actor, offer_id)
+    snap, entry = _snapshot_for(session, matcher, row)
     visible: set[int] | None = None
     if actor.role is Role.caseworker:
         visible = set(session.scalars(visible_client_ids(actor)))
-    with matcher.lock:
-        offer = matcher.offers.entries.get(offer_id)
-        states = offer_states(session, [offer_id])
-        failed = (
-            []
-            if offer is None
-            else [
-                c for c in live_checks(offer.facts, states[offer_id], None, today) if not c.passed
-            ]
-        )
-        if offer is None or failed:
-            state = states[offer_id]
-            reason = failed[0].detail if failed else None
-            raise TransitionNotAllowed("offer", state.status, "shortlist clients for", reason)
-        candidates = client_candidates(
-            matcher.clients,
-            offer,
-            matcher.offers.summaries[offer_id],
-            matcher.store,
-            matcher.related,
-            matcher.weights,
-        )
+    states = offer_states(session, [offer_id])
+    offer = entry if isinstance(entry, OfferEntry) else None
+    failed = (
+        []
+        if offer is None
+        else [c for c in live_checks(offer.facts, states[offer_id], None, today) if not c.passed]
+    )
+    if offer is None or failed:
+        state = states[offer_id]
+        reason = failed[0].detail if failed else None
+        raise TransitionNotAllowed("offer", state.status, "shortlist clients for", reason)
+    candidates = client_candidates(
+        snap.clients,
+        offer,
+        snap.offers.summaries[offer_id],
+        snap.store,
+        snap.related,
+        matcher.weights,
+    )
 
-        def pair_of(client_id: int) -> tuple[OfferEntry, ClientEntry] | None:
-            client = matcher.clients.entries.get(client_id)
-            if client is None or not client.consent_liaison:
-                return None
-            if visible is not None and client_id not in visible:
-                return None
-            return offer, client
+    def pair_of(client_id: int) -> tuple[OfferEntry, ClientEntry] | None:
+        client = snap.clients.entries.get(client_id)
+        if client is None or not client.consent_liaison:
+            return None
+        if visible is not None and client_id not in visible:
+            return None
+        return offer, client
 
-        def live(picks: list[_Pick]) -> list[_Pick]:
-            consent = consents(session, [p.client.id for p in picks])
-            kept = []
-            for pick in picks:
-                check = live_checks(
-                    offer.facts, states[offer_id], consent.get(pick.client.id, False), today
-                )
-                if all(c.passed for c in check):
-                    kept.append(_Pick(offer, pick.client, check + pick.checks))
-            return kept
-
-        reachable = None
-        if not offer.facts.remote:
-            arrays = matcher.clients.arrays()
-            reachable = within_reach(
-                arrays,
-                candidates.slots,
-                (offer.facts.latitude, offer.facts.longitude),
-                arrays.max_km[candidates.slots],
-                request,
+    def live(picks: list[_Pick]) -> list[_Pick]:
+        consent = consents(session, [p.client.id for p in picks])
+        kept = []
+        for pick in picks:
+            check = live_checks(
+                offer.facts, states[offer_id], consent.get(pick.client.id, False), today
             )
-        walk = _walk(candidates, matcher.clients.slot_ids, pair_of, request, live, reachable)
-        return _store(
-            session,
-            actor,
-            matcher,
+            if all(c.passed for c in check):
+                kept.append(_Pick(offer, pick.client, check + pick.checks))
+        return kept
+
+    reachable = None
+    if not offer.facts.remote:
+        arrays = snap.clients.arrays()
+        reachable = within_reach(
+            arrays,
+            candidates.slots,
+            (offer.facts.latitude, offer.facts.longitude),
+            arrays.max_km[candidates.slots],
             request,
-            ShortlistDirection.clients_for_offer,
-            (None, offer_id),
-            walk.picks,
-            walk.considered,
-            today,
         )
+    walk = _walk(candidates, snap.clients.slot_ids, pair_of, request, live, reachable)
+    return _store(
+        session,
+        actor,
+        matcher,
+        snap,
+        request,
+        ShortlistDirection.clients_for_offer,
+        (None, offer_id),
+        walk.picks,
+        walk.considered,
+        today,
+    )
 
 
 def shortlist_for(session: Session, actor: Actor, shortlist_id: int) -> Shortlist:
@@ -632,55 +651,54 @@ def why_not(
     offer_id, client_id = pair_ids
     assert offer_id is not None
     assert client_id is not None
-    matcher.refresh(session)
-    with matcher.lock:
-        states = offer_states(session, [offer_id])
-        offer = matcher.offers.entries.get(offer_id)
-        client = matcher.clients.entries.get(client_id)
-        reasons = answer.reasons
-        consent = None if offers_for_client else consents(session, [client_id]).get(client_id)
-        if offer is None or client is None:
-            state = states.get(offer_id)
+    snap = matcher.refresh(session)
+    states = offer_states(session, [offer_id])
+    offer = snap.offers.entries.get(offer_id)
+    client = snap.clients.entries.get(client_id)
+    reasons = answer.reasons
+    consent = None if offers_for_client else consents(session, [client_id]).get(client_id)
+    if offer is None or client is None:
+        state = states.get(offer_id)
+        reasons.append(
+            _("the offer is {status}, not published").format(status=state.status)
+            if state
+            else _("not in the catalogue")
+        )
+        return answer
+    checks = live_checks(offer.facts, states[offer_id], consent, today) + static_checks(
+        offer.facts, client.facts, relaxation(request), request.filters.max_distance_km
+    )
+    pair = score_pair(
+        offer,
+        client,
+        snap.store,
+        snap.related,
+        matcher.weights,
+        snap.offers.summaries.get(offer_id),
+        snap.clients.summaries.get(client_id),
+    )
+    explanation = render_explanation(
+        _explain(matcher, snap, request, pair, checks, today),
+        show_client_words=client_id in readable_client_ids(session, actor, {client_id}),
+        translations=translations,
+    )
+    reasons += filter_reasons(offer, request, _) if offers_for_client else []
+    reasons += [reason(c, _) for c in explanation.constraints if not c.passed]
+    answer.score = pair.score
+    answer.explanation = explanation
+    if pair.essential == 0 and pair.optional == 0:
+        reasons.append(_("no requirement is met by any of the client's skills"))
+    elif not reasons:
+        if lowest is not None and pair.score <= lowest:
             reasons.append(
-                _("the offer is {status}, not published").format(status=state.status)
-                if state
-                else _("not in the catalogue")
+                _("score {score} is below the lowest listed score {lowest}").format(
+                    score=f"{pair.score:.4f}", lowest=f"{lowest:.4f}"
+                )
             )
-            return answer
-        checks = live_checks(offer.facts, states[offer_id], consent, today) + static_checks(
-            offer.facts, client.facts, relaxation(request), request.filters.max_distance_km
-        )
-        pair = score_pair(
-            offer,
-            client,
-            matcher.store,
-            matcher.related,
-            matcher.weights,
-            matcher.offers.summaries.get(offer_id),
-            matcher.clients.summaries.get(client_id),
-        )
-        explanation = render_explanation(
-            _explain(matcher, request, pair, checks, today),
-            show_client_words=client_id in readable_client_ids(session, actor, {client_id}),
-            translations=translations,
-        )
-        reasons += filter_reasons(offer, request, _) if offers_for_client else []
-        reasons += [reason(c, _) for c in explanation.constraints if not c.passed]
-        answer.score = pair.score
-        answer.explanation = explanation
-        if pair.essential == 0 and pair.optional == 0:
-            reasons.append(_("no requirement is met by any of the client's skills"))
-        elif not reasons:
-            if lowest is not None and pair.score <= lowest:
-                reasons.append(
-                    _("score {score} is below the lowest listed score {lowest}").format(
-                        score=f"{pair.score:.4f}", lowest=f"{lowest:.4f}"
-                    )
-                )
-            else:
-                reasons.append(
-                    _("it would be listed now: something changed since the shortlist was made")
-                )
+        else:
+            reasons.append(
+                _("it would be listed now: something changed since the shortlist was made")
+            )
     return answer
 
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from api.deps import (
     CurrentActor,
+    IfMatchDep,
     NormaliserDep,
     Page,
     PageDep,
@@ -13,6 +14,8 @@ from api.deps import (
     SessionDep,
     SettingsDep,
     TodayDep,
+    tagged,
+    with_version,
 )
 from clients import profiles, records
 from clients.schemas import (
@@ -23,10 +26,12 @@ from clients.schemas import (
     ConsentUpdate,
     ContactCreate,
     ContactRead,
+    LanguageSkill,
     PersonalIn,
     PersonalRead,
     ShareCreate,
     ShareRead,
+    SkillIn,
     SkillRead,
 )
 from models.client import Readiness
@@ -72,8 +77,12 @@ def create_client(
 
 
 @router.get("/{client_id}", response_model=ClientRead)
-def read_client(client_id: PathId, session: SessionDep, actor: CurrentActor) -> ClientRead:
-    return ClientRead.model_validate(profiles.read_client(session, actor, client_id))
+def read_client(
+    client_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
+) -> ClientRead:
+    return tagged(
+        response, ClientRead.model_validate(profiles.read_client(session, actor, client_id))
+    )
 
 
 @router.patch("/{client_id}", response_model=ClientRead)
@@ -84,11 +93,43 @@ def update_client(
     actor: CurrentActor,
     settings: SettingsDep,
     normaliser: NormaliserDep,
+    if_match: IfMatchDep,
+    response: Response,
 ) -> ClientRead:
+    body = with_version(body, if_match)
     client = profiles.update_client(
         session, actor, client_id, body, settings.default_country, normaliser
     )
-    return ClientRead.model_validate(client)
+    return tagged(response, ClientRead.model_validate(client))
+
+
+@router.post("/{client_id}/skills", response_model=ClientRead, status_code=status.HTTP_201_CREATED)
+def add_skill(
+    client_id: PathId,
+    body: SkillIn,
+    session: SessionDep,
+    actor: CurrentActor,
+    normaliser: NormaliserDep,
+    response: Response,
+) -> ClientRead:
+    """One more statement; needs no version and never conflicts with other additions."""
+    client = profiles.add_skill(session, actor, client_id, body, normaliser)
+    return tagged(response, ClientRead.model_validate(client))
+
+
+@router.post(
+    "/{client_id}/languages", response_model=ClientRead, status_code=status.HTTP_201_CREATED
+)
+def add_language(
+    client_id: PathId,
+    body: LanguageSkill,
+    session: SessionDep,
+    actor: CurrentActor,
+    response: Response,
+) -> ClientRead:
+    """One more language; needs no version and never conflicts with other additions."""
+    client = profiles.add_language(session, actor, client_id, body)
+    return tagged(response, ClientRead.model_validate(client))
 
 
 @router.put("/{client_id}/skills/{skill_id}/concepts", response_model=SkillRead)

@@ -4,7 +4,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, SettingsDep, TodayDep
+from api.deps import (
+    CurrentActor,
+    IfMatchDep,
+    Page,
+    PageDep,
+    PathId,
+    SessionDep,
+    SettingsDep,
+    TodayDep,
+    tagged,
+    with_version,
+)
 from employers import companies, engagement
 from employers.schemas import (
     CompanyContactGap,
@@ -78,8 +89,11 @@ def create_company(
 
 
 @router.get("/{company_id}", response_model=CompanyRead)
-def read_company(company_id: PathId, session: SessionDep, actor: CurrentActor) -> CompanyRead:
-    return CompanyRead.model_validate(companies.company_for(session, actor, company_id))
+def read_company(
+    company_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
+) -> CompanyRead:
+    company = companies.company_for(session, actor, company_id)
+    return tagged(response, CompanyRead.model_validate(company))
 
 
 @router.get("/{company_id}/history", response_model=CompanyHistory)
@@ -94,9 +108,12 @@ def update_company(
     session: SessionDep,
     actor: CurrentActor,
     settings: SettingsDep,
+    if_match: IfMatchDep,
+    response: Response,
 ) -> CompanyRead:
+    body = with_version(body, if_match)
     company = companies.update_company(session, actor, company_id, body, settings.default_country)
-    return CompanyRead.model_validate(company)
+    return tagged(response, CompanyRead.model_validate(company))
 
 
 @router.delete("/{company_id}", status_code=status.HTTP_204_NO_CONTENT)

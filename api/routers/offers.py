@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from accounts.schemas import StatusChangeRead
 from api.deps import (
     CurrentActor,
+    IfMatchDep,
     NormaliserDep,
     Page,
     PageDep,
@@ -15,16 +16,20 @@ from api.deps import (
     SessionDep,
     SettingsDep,
     TodayDep,
+    tagged,
+    with_version,
 )
 from employers import jobposting, offers
 from employers.offer_states import OfferAction
 from employers.schemas import (
     FindingRead,
     ImportResult,
+    LanguageRequirement,
     OfferCreate,
     OfferRead,
     OfferScreeningRead,
     OfferUpdate,
+    RequirementIn,
     RequirementRead,
     ReviewItem,
     ScreenRequest,
@@ -142,8 +147,10 @@ def create_offer(
 
 
 @router.get("/{offer_id}", response_model=OfferRead)
-def read_offer(offer_id: PathId, session: SessionDep, actor: CurrentActor) -> OfferRead:
-    return OfferRead.model_validate(offers.offer_for(session, actor, offer_id))
+def read_offer(
+    offer_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
+) -> OfferRead:
+    return tagged(response, OfferRead.model_validate(offers.offer_for(session, actor, offer_id)))
 
 
 @router.patch("/{offer_id}", response_model=OfferRead)
@@ -156,12 +163,14 @@ def update_offer(
     normaliser: NormaliserDep,
     review: ReviewDep,
     today: TodayDep,
+    if_match: IfMatchDep,
+    response: Response,
 ) -> OfferRead:
-    return OfferRead.model_validate(
-        offers.update_offer(
-            session, actor, offer_id, body, settings.default_country, today, review, normaliser
-        )
+    body = with_version(body, if_match)
+    offer = offers.update_offer(
+        session, actor, offer_id, body, settings.default_country, today, review, normaliser
     )
+    return tagged(response, OfferRead.model_validate(offer))
 
 
 @router.get("/{offer_id}/jobposting", summary="One offer as schema.org JobPosting JSON-LD")
@@ -175,6 +184,38 @@ def list_screenings(
 ) -> list[OfferScreeningRead]:
     rows = offers.screenings_of(session, actor, offer_id)
     return [OfferScreeningRead.model_validate(r) for r in rows]
+
+
+@router.post(
+    "/{offer_id}/requirements", response_model=OfferRead, status_code=status.HTTP_201_CREATED
+)
+def add_requirement(
+    offer_id: PathId,
+    body: RequirementIn,
+    session: SessionDep,
+    actor: CurrentActor,
+    normaliser: NormaliserDep,
+    review: ReviewDep,
+    response: Response,
+) -> OfferRead:
+    """One more requirement line (screened like any edit); needs no version and never
+    conflicts with other additions."""
+    offer = offers.add_requirement(session, actor, offer_id, body, review, normaliser)
+    return tagged(response, OfferRead.model_validate(offer))
+
+
+@router.post("/{offer_id}/languages", response_model=OfferRead, status_code=status.HTTP_201_CREATED)
+def add_offer_language(
+    offer_id: PathId,
+    body: LanguageRequirement,
+    session: SessionDep,
+    actor: CurrentActor,
+    review: ReviewDep,
+    response: Response,
+) -> OfferRead:
+    """One more language the offer asks for; needs no version."""
+    offer = offers.add_offer_language(session, actor, offer_id, body, review)
+    return tagged(response, OfferRead.model_validate(offer))
 
 
 @router.put("/{offer_id}/requirements/{requirement_id}/concepts", response_model=RequirementRead)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from accounts.schemas import (
     StatusChangeRead,
 )
 from api.deps import (
     CurrentActor,
+    IfMatchDep,
     NormaliserDep,
     Page,
     PageDep,
@@ -16,6 +17,8 @@ from api.deps import (
     SessionDep,
     SettingsDep,
     TodayDep,
+    tagged,
+    with_version,
 )
 from models.placement import PlacementStatus
 from placements import lifecycle
@@ -64,16 +67,25 @@ def create_placement(
 
 
 @router.get("/{placement_id}", response_model=PlacementRead)
-def read_placement(placement_id: PathId, session: SessionDep, actor: CurrentActor) -> PlacementRead:
-    return PlacementRead.model_validate(lifecycle.placement_for(session, actor, placement_id))
+def read_placement(
+    placement_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
+) -> PlacementRead:
+    placement = lifecycle.placement_for(session, actor, placement_id)
+    return tagged(response, PlacementRead.model_validate(placement))
 
 
 @router.patch("/{placement_id}", response_model=PlacementRead)
 def update_placement(
-    placement_id: PathId, body: PlacementUpdate, session: SessionDep, actor: CurrentActor
+    placement_id: PathId,
+    body: PlacementUpdate,
+    session: SessionDep,
+    actor: CurrentActor,
+    if_match: IfMatchDep,
+    response: Response,
 ) -> PlacementRead:
+    body = with_version(body, if_match)
     placement = lifecycle.update_placement(session, actor, placement_id, body)
-    return PlacementRead.model_validate(placement)
+    return tagged(response, PlacementRead.model_validate(placement))
 
 
 @router.get("/{placement_id}/history", response_model=list[StatusChangeRead])

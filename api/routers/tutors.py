@@ -6,7 +6,17 @@ from sqlalchemy.orm import Session
 from accounts.schemas import (
     StatusChangeRead,
 )
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, TodayDep
+from api.deps import (
+    CurrentActor,
+    IfMatchDep,
+    Page,
+    PageDep,
+    PathId,
+    SessionDep,
+    TodayDep,
+    tagged,
+    with_version,
+)
 from employers import tutors
 from employers.schemas import (
     TrainingIn,
@@ -50,15 +60,24 @@ def create_tutor(body: TutorCreate, session: SessionDep, actor: CurrentActor) ->
 
 
 @router.get("/{tutor_id}", response_model=TutorRead)
-def read_tutor(tutor_id: PathId, session: SessionDep, actor: CurrentActor) -> TutorRead:
-    return _reads(session, [tutors.tutor_for(session, actor, tutor_id)])[0]
+def read_tutor(
+    tutor_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
+) -> TutorRead:
+    return tagged(response, _reads(session, [tutors.tutor_for(session, actor, tutor_id)])[0])
 
 
 @router.patch("/{tutor_id}", response_model=TutorRead)
 def update_tutor(
-    tutor_id: PathId, body: TutorUpdate, session: SessionDep, actor: CurrentActor, today: TodayDep
+    tutor_id: PathId,
+    body: TutorUpdate,
+    session: SessionDep,
+    actor: CurrentActor,
+    today: TodayDep,
+    if_match: IfMatchDep,
+    response: Response,
 ) -> TutorRead:
-    return _reads(session, [tutors.update_tutor(session, actor, tutor_id, body, today)])[0]
+    tutor = tutors.update_tutor(session, actor, tutor_id, with_version(body, if_match), today)
+    return tagged(response, _reads(session, [tutor])[0])
 
 
 @router.delete("/{tutor_id}", status_code=status.HTTP_204_NO_CONTENT)

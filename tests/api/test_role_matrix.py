@@ -23,6 +23,8 @@ from tests.world import World
 
 COLUMNS = ("admin", "liaison", "caseworker", "caseworker_b", "employer", "employer_b")
 _counter = itertools.count()
+#: A different language for each column, so that an addition is never a duplicate.
+LANGUAGES = itertools.cycle(["de", "fr", "it", "es", "pl", "tr", "ar", "fa"])
 
 
 def unique(prefix: str) -> str:
@@ -556,6 +558,34 @@ SKILL_ROWS = [
         fixed("/offers/{o}/requirements/{r}/concepts", o="offer_a_draft", r="requirement_a_draft"),
         "200 200 403 403 200 404",
         lambda w: {"concept_ids": [w.ids["concept"]]},
+    ),
+    Row(
+        "POST",
+        "/clients/{client_id}/skills",
+        fixed("/clients/{c}/skills", c="client_a"),
+        "404 403 201 404 404 404",
+        lambda w: {"text": "Looked after my grandmother for three years"},
+    ),
+    Row(
+        "POST",
+        "/clients/{client_id}/languages",
+        fixed("/clients/{c}/languages", c="client_a"),
+        "404 403 201 404 404 404",
+        lambda w: {"language": next(LANGUAGES), "level": "B1"},
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/requirements",
+        fixed("/offers/{o}/requirements", o="offer_a_draft"),
+        "201 201 403 403 201 404",
+        lambda w: {"text": "Forklift licence", "essential": False},
+    ),
+    Row(
+        "POST",
+        "/offers/{offer_id}/languages",
+        fixed("/offers/{o}/languages", o="offer_a_draft"),
+        "201 201 403 403 201 404",
+        lambda w: {"language": next(LANGUAGES), "min_level": "A2"},
     ),
     Row(
         "GET",

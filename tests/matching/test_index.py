@@ -168,3 +168,39 @@ def test_once_settled_a_scan_starts_from_the_last_change(
     with unit_of_work(db) as session:
         matcher.refresh(session)
     assert matcher.offers.entries[offer_id].title == "A change seen at once"
+
+
+def test_adding_to_a_serving_index_leaves_it_as_it_was() -> None:
+    """Readers may be searching an index while a refresh adds vectors: the refresh gets a new
+    index (an exact layer beside the shared FAISS part), the old one is unchanged."""
+    vectors = unit_vectors(60, dim=8, seed=3)
+    serving = VectorIndex.build(8, np.arange(40), vectors[:40], IndexParams())
+    grown = serving.with_added(np.arange(40, 60), vectors[40:])
+
+    assert len(serving) == 40
+    assert 45 not in serving
+    assert len(grown) == 60
+    assert 45 in grown
+    _sims, ids = grown.search(vectors[[5, 45]], 3)
+    assert ids[:, 0].tolist() == [5, 45]
+    _sims, ids = serving.search(vectors[[45]], 40)
+    assert 45 not in ids.tolist()[0]
+    assert grown.with_added(np.arange(50), vectors[:50]) is grown
+
+
+def test_an_exact_layer_past_its_limit_is_folded_into_a_copy(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("matching.ann.DELTA_LIMIT", 10)
+    vectors = unit_vectors(40, dim=8, seed=4)
+    serving = VectorIndex.build(8, np.arange(20), vectors[:20], IndexParams())
+    folded = serving.with_added(np.arange(20, 40), vectors[20:])
+    assert len(serving) == 20
+    assert len(folded) == 40
+    _sims, ids = folded.search(vectors[[30]], 1)
+    assert ids[0, 0] == 30
+    partly = serving.with_added(np.arange(20, 25), vectors[20:25])
+    partly.save(tmp_path / "offers.npz", {})
+    loaded = VectorIndex.load(tmp_path / "offers.npz", IndexParams())
+    assert loaded is not None
+    assert len(loaded[0]) == 25
