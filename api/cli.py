@@ -284,6 +284,8 @@ def demo(seed: int = 7) -> None:
             review=Review.from_settings(settings),
         )
     typer.echo(summary.describe())
+    if settings.semantic_recognition:
+        _build_concept_vectors()  # so the first "add what this person has done" is quick
     _rebuild_index()
     typer.echo(f"\nSign in with any of these emails and the password '{DEMO_PASSWORD}':")
     for role, email in summary.sign_ins:
