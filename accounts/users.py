@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from functools import cache
 
 from sqlalchemy import delete, select
@@ -157,6 +158,20 @@ def change_own_password(
     user.must_change_password = False
     end_sessions(user)
     audit.record(session, actor, "update", "user", user.id, ["password"])
+    return user
+
+
+def set_own_language(
+    session: Session, actor: Actor, language: str | None, offered: Collection[str]
+) -> User:
+    """A signed-in user's language for the pages: one of those offered, or None to follow
+    the browser's."""
+    user = active_user(session, actor.user_id)
+    if language is not None and language not in offered:
+        raise InvalidInput("language", f"choose one of {', '.join(offered)}")
+    if user.language != language:
+        user.language = language
+        audit.record(session, actor, "update", "user", user.id, ["language"])
     return user
 
 

@@ -31,6 +31,25 @@ class Ground(StrEnum):
     appearance = "appearance"
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction; the pages translate it when shown."""
+    return message
+
+
+#: Each ground in plain words, as a page shows it beside a finding (translated there: the
+#: services stay free of the reader's language).
+GROUND_WORDS: dict[Ground, str] = {
+    Ground.age: N_("age"),
+    Ground.sex: N_("sex or gender"),
+    Ground.family_status: N_("family status"),
+    Ground.origin: N_("ethnic or national origin"),
+    Ground.religion: N_("religion or belief"),
+    Ground.disability_health: N_("disability or health"),
+    Ground.sexual_orientation: N_("sexual orientation"),
+    Ground.appearance: N_("appearance"),
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str

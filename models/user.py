@@ -46,3 +46,6 @@ class User(Base, Timestamped):
     token_version: Mapped[int] = mapped_column(default=0, server_default="0")
     #: Set when an admin resets the password: the user must choose their own at next sign-in.
     must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: The language the pages speak to this person (a catalogue's code, "de"); None: the
+    #: browser's ``Accept-Language`` decides.
+    language: Mapped[str | None] = mapped_column(String(20))

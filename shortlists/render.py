@@ -48,6 +48,28 @@ PART_WORDS = {
 }
 
 
+#: The constraints' names as the explanation shows them. English keeps the names the
+#: explanations have always shown (they are words already); other languages translate them.
+CONSTRAINT_WORDS = {
+    "offer_status": N_("offer_status"),
+    "tutor_capacity": N_("tutor_capacity"),
+    "consent": N_("consent"),
+    "distance": N_("distance"),
+    "hours": N_("hours"),
+    "schedule": N_("schedule"),
+    "languages": N_("languages"),
+    "education": N_("education"),
+    "physical": N_("physical"),
+    "driving_licence": N_("driving_licence"),
+    "right_to_work": N_("right_to_work"),
+}
+
+
+def constraint_name(name: str, _: Gettext) -> str:
+    """A constraint's name in the reader's words (an unknown one as it is)."""
+    return _(CONSTRAINT_WORDS[name]) if name in CONSTRAINT_WORDS else name
+
+
 def _number(value: float) -> str:
     """12.0 -> '12', 12.44 -> '12.4': kilometres and hours as the constraints show them."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -270,12 +292,14 @@ def flag_words(fact: ConstraintFact, _: Gettext) -> str | None:
         return _(
             "the offer asks to flag over-qualification: the client's education is well above it"
         )
-    return _("{constraint} asks for a second look").format(constraint=fact.name)
+    return _("{constraint} asks for a second look").format(constraint=constraint_name(fact.name, _))
 
 
 def reason(constraint: ConstraintRead, _: Gettext) -> str:
     """Why a constraint keeps a pair off a list: its name and its detail."""
-    return _("{name}: {detail}").format(name=constraint.name, detail=constraint.detail)
+    return _("{name}: {detail}").format(
+        name=constraint_name(constraint.name, _), detail=constraint.detail
+    )
 
 
 # --- the whole explanation -------------------------------------------------------------------

@@ -17,7 +17,7 @@ from api.app import API_PREFIX
 from api.app import create_app as create_api_app
 from models.errors import TandemError
 from web import sessions
-from web.deps import PasswordChangeRequired, SignInRequired, build_pages, render
+from web.deps import PasswordChangeRequired, SignInRequired, build_pages, get_pages, render
 from web.routes import PAGE_ROUTERS
 from web.security import CSRF_COOKIE, DOCS_PATHS, PAGE_HEADERS
 
@@ -52,7 +52,7 @@ def install_pages(app: FastAPI) -> None:
         assert isinstance(exc, TandemError)
         return render(
             request,
-            app.state.pages,
+            get_pages(request),
             "error.html",
             {"status": exc.status_code, "message": exc.message},
             status_code=exc.status_code,
@@ -64,7 +64,7 @@ def install_pages(app: FastAPI) -> None:
             return response
         return render(
             request,
-            app.state.pages,
+            get_pages(request),
             "error.html",
             {"status": 422, "message": None},
             status_code=422,

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import gettext
 from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -21,7 +25,14 @@ from models.errors import TandemError
 from models.inbox import Alert
 from models.user import Role, User
 from web import sessions
-from web.i18n import ENGLISH
+from web.i18n import (
+    LOCALE_DIR,
+    SOURCE_LANGUAGE,
+    available_languages,
+    html_lang,
+    load_catalogue,
+    negotiate,
+)
 from web.labels import labeller
 from web.security import check_csrf, csrf_token_for
 
@@ -57,17 +68,27 @@ class Viewer:
     role: Role
     must_change_password: bool
     inbox_count: int
+    #: Their own choice of language; None: the browser's (``Accept-Language``).
+    language: str | None = None
 
 
-@dataclass
-class Pages:
-    """The templates and translations of one app (tests swap in a pseudo-locale)."""
+#: How dates read in each language: a Babel pattern or width. English, the source language,
+#: keeps the ISO dates the pages have always shown; every other language gets its own
+#: medium width from Babel ("30.11.2026").
+DATE_FORMATS = {SOURCE_LANGUAGE: "yyyy-MM-dd"}
 
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site: its templates (filters and ``label`` in that language) and
+    its translations."""
+
+    code: str
     templates: Environment
     translations: gettext.NullTranslations
 
 
-def build_pages(translations: gettext.NullTranslations = ENGLISH) -> Pages:
+def _environment(code: str, translations: gettext.NullTranslations) -> Environment:
     templates = Environment(
         loader=PackageLoader("web", "templates"),
         autoescape=select_autoescape(["html"]),
@@ -78,12 +99,97 @@ def build_pages(translations: gettext.NullTranslations = ENGLISH) -> Pages:
     )
     templates.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     templates.globals["label"] = labeller(translations.gettext)
-    return Pages(templates, translations)
+    date_format = DATE_FORMATS.get(code, "medium")
+
+    def as_date(value: date | datetime | None) -> str:
+        if value is None:
+            return ""
+        day = value.date() if isinstance(value, datetime) else value
+        return format_date(day, date_format, locale=code)
+
+    def as_datetime(value: datetime | None) -> str:
+        if value is None:
+            return ""
+        return f"{as_date(value)} {format_time(value, 'HH:mm', locale=code)}"
+
+    def as_decimal(value: float | int | None, digits: int | None = None) -> str:
+        if value is None:
+            return ""
+        pattern = None
+        if digits is not None:
+            pattern = "#,##0." + "0" * digits if digits else "#,##0"
+        return format_decimal(value, pattern, locale=code)
+
+    templates.filters["format_date"] = as_date
+    templates.filters["format_datetime"] = as_datetime
+    templates.filters["format_decimal"] = as_decimal
+    return templates
+
+
+class Site:
+    """The pages in every language offered (``app.state.pages``); a request reads them in
+    its reader's language through ``Pages``."""
+
+    def __init__(self, languages: dict[str, Language]) -> None:
+        self.languages = languages
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self.languages)
+
+    def language_for(self, request: Request) -> Language:
+        """The signed-in person's own choice, else the browser's best fit, else English."""
+        user: Viewer | None = getattr(request.state, "user", None)
+        if user is not None and user.language in self.languages:
+            return self.languages[user.language]
+        found = negotiate(request.headers.get("accept-language"), self.codes)
+        return self.languages[found or SOURCE_LANGUAGE]
+
+
+def build_pages(
+    translations: gettext.NullTranslations | None = None, locale_dir: Path = LOCALE_DIR
+) -> Site:
+    """Every language with a catalogue in ``locale_dir`` (tests pass one set of translations,
+    a pseudo-locale, to read every page through)."""
+    if translations is not None:
+        templates = _environment(SOURCE_LANGUAGE, translations)
+        return Site({SOURCE_LANGUAGE: Language(SOURCE_LANGUAGE, templates, translations)})
+    languages: dict[str, Language] = {}
+    for code in available_languages(locale_dir):
+        found = (
+            gettext.NullTranslations()
+            if code == SOURCE_LANGUAGE
+            else load_catalogue(code, locale_dir)
+        )
+        languages[code] = Language(code, _environment(code, found), found)
+    return Site(languages)
+
+
+class Pages:
+    """What a page handler gets: the site in the reader's language. The language is chosen
+    when first used, after the signed-in person is known (their setting wins over the
+    browser's ``Accept-Language``)."""
+
+    def __init__(self, site: Site, request: Request) -> None:
+        self.site = site
+        self.request = request
+
+    @property
+    def language(self) -> Language:
+        return self.site.language_for(self.request)
+
+    @property
+    def templates(self) -> Environment:
+        return self.language.templates
+
+    @property
+    def translations(self) -> gettext.NullTranslations:
+        return self.language.translations
 
 
 def get_pages(request: Request) -> Pages:
-    pages: Pages = request.app.state.pages
-    return pages
+    site: Site = request.app.state.pages
+    return Pages(site, request)
 
 
 PagesDep = Annotated[Pages, Depends(get_pages)]
@@ -108,6 +214,7 @@ def page_user(request: Request, session: SessionDep, settings: SettingsDep) -> U
         role=user.role,
         must_change_password=user.must_change_password,
         inbox_count=0 if user.must_change_password else _inbox_count(session, user.id),
+        language=user.language,
     )
     return user
 
@@ -161,8 +268,10 @@ def render(
     settings = request.app.state.settings
     user: Viewer | None = getattr(request.state, "user", None)
     htmx = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+    language = pages.language
     values: dict[str, Any] = {
         "request": request,
+        "lang": html_lang(language.code),
         "user": user,
         "base": "layout/htmx.html" if htmx else "layout/base.html",
         "csrf_token": csrf_token_for(request, settings.secret_key),
@@ -172,7 +281,7 @@ def render(
         "values": {},
     }
     values.update(context or {})
-    html = pages.templates.get_template(template).render(values)
+    html = language.templates.get_template(template).render(values)
     return HTMLResponse(html, status_code=status_code)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from employers.screening import GROUND_WORDS
+
 
 def N_(message: str) -> str:
     """Marks a message for extraction; it is translated when shown."""
@@ -74,6 +76,8 @@ LABELS = {
     "legal": N_("Legal matters"),
     "checkpoint_due": N_("Checkpoint due"),
     "checkpoint_overdue": N_("Checkpoint overdue"),
+    # The grounds of screening findings ("age", "religion or belief").
+    **{ground.value: words for ground, words in GROUND_WORDS.items()},
 }
 
 

@@ -1,4 +1,4 @@
-"""Sign in, sign out, change my password."""
+"""Sign in, sign out, change my password, choose my language."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from typing import Annotated
 from fastapi import Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from accounts.users import actor_for, authenticate, change_own_password
+from accounts.users import actor_for, authenticate, change_own_password, set_own_language
 from api.deps import SessionDep, SettingsDep
 from models.errors import InvalidInput, NotAuthenticated
 from web import sessions
-from web.deps import PagesDep, PageUser, page_router, render
+from web.deps import PageActor, PagesDep, PageUser, page_router, render
+from web.i18n import autonym
 
 router = page_router()
 
@@ -103,3 +104,38 @@ def change_password(
     response = RedirectResponse("/?changed=password", status_code=303)
     _signed_in(response, user.id, user.token_version, settings)
     return response
+
+
+def _language_page(
+    request: Request,
+    pages: PagesDep,
+    chosen: str | None,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response:
+    languages = [(code, autonym(code)) for code in pages.site.codes]
+    context = {"languages": languages, "chosen": chosen, "errors": errors or {}}
+    return render(request, pages, "account/language.html", context, status_code=status_code)
+
+
+@router.get("/account/language")
+def language_page(request: Request, pages: PagesDep, actor: PageActor) -> Response:
+    return _language_page(request, pages, request.state.user.language)
+
+
+@router.post("/account/language")
+def choose_language(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    actor: PageActor,
+    language: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    _ = pages.translations.gettext
+    try:
+        set_own_language(session, actor, language or None, pages.site.codes)
+    except InvalidInput:
+        session.rollback()
+        errors = {"language": _("Choose one of the languages listed.")}
+        return _language_page(request, pages, language, errors, status_code=400)
+    return RedirectResponse("/account/language?changed=language", status_code=303)
