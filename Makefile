@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test lint serve clean
+.PHONY: install demo test lint serve clean messages
 
 # torch goes in first, with pip, from the local CPU build; the constraints file keeps it
 # pinned on every later install so nothing pulls a CUDA build.
@@ -30,6 +30,16 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+
+# Translations, after marking new text: extract every marked message into the template, then
+# merge the template into every language's catalogue (web/locale/*/LC_MESSAGES/tandem.po; new
+# messages come in empty, changed ones fuzzy). Translate those, clear the fuzzy flags, and
+# tests/web/test_catalogues.py passes again. No compile step: the pages compile the catalogues
+# in memory when they start.
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --omit-header -o web/locale/tandem.pot .
+	$(BIN)/pybabel update -i web/locale/tandem.pot -d web/locale -D tandem --ignore-obsolete
+	$(BIN)/pytest -q -p no:cacheprovider tests/web/test_catalogues.py
 
 serve: install
 	$(BIN)/tandem serve --host $(HOST) --port $(PORT)

@@ -13,7 +13,9 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
+from employers.screening import GROUND_WORDS, Ground
 from web.i18n import (
+    ENGLISH,
     LOCALE_DIR,
     SOURCE_LANGUAGE,
     available_languages,
@@ -22,6 +24,7 @@ from web.i18n import (
     negotiate,
     preferred_languages,
 )
+from web.labels import labeller
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = LOCALE_DIR / "tandem.pot"
@@ -34,6 +37,13 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
         return read_po(po, locale=locale)
 
 
+def _texts(value: object) -> list[str]:
+    """A message's singular and plural (or its translations) as a list of strings."""
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, tuple | list) else []
+
+
 def _ids(catalog: Catalog) -> set[str]:
     return {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
 
@@ -41,7 +51,7 @@ def _ids(catalog: Catalog) -> set[str]:
 def test_the_template_holds_every_marked_message() -> None:
     """Fails when a marked message is not in ``web/locale/tandem.pot``: run ``make messages``."""
     with (ROOT / "babel.cfg").open() as cfg:
-        method_map, options_map = parse_mapping_cfg(cfg)
+        method_map, options_map = parse_mapping_cfg(cfg)  # type: ignore[no-untyped-call]
     keywords = {**DEFAULT_KEYWORDS, "N_": None}
     found = {
         message if isinstance(message, str) else message[0]
@@ -69,13 +79,12 @@ def test_the_catalogue_translates_every_message_of_the_template(language: str) -
         if found is None:
             missing.append(message.id)
             continue
-        strings = found.string if isinstance(found.string, tuple) else (found.string,)
+        strings = _texts(found.string)
         if not all(strings):
             empty.append(message.id)
         if found.fuzzy:
             fuzzy.append(message.id)
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        wanted = set(PLACEHOLDER.findall(" ".join(_texts(message.id))))
         if any(s and set(PLACEHOLDER.findall(s)) != wanted for s in strings):
             placeholders.append(message.id)
     assert missing == [], f"{language}: not in the catalogue (run `make messages`)"
@@ -126,3 +135,12 @@ def test_accept_language_is_negotiated(header: str, expected: str | None) -> Non
 
 def test_preferred_languages_keep_the_header_order_among_equals() -> None:
     assert preferred_languages("fr, de-AT, en;q=0.5, it;q=0.5") == ["fr", "de_AT", "en", "it"]
+
+
+def test_screening_grounds_read_in_the_readers_language() -> None:
+    german = labeller(load_catalogue("de").gettext)
+    english = labeller(ENGLISH.gettext)
+    for ground in Ground:
+        assert english(ground) == GROUND_WORDS[ground]
+        assert german(ground) not in ("", GROUND_WORDS[ground], ground.value)
+    assert german(Ground.religion) == "Religion oder Weltanschauung"

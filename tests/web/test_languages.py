@@ -133,6 +133,16 @@ def test_a_shortlist_explains_itself_in_german(client: TestClient, world: World)
     funnel = page.select_one(".funnel")
     assert funnel is not None
     assert "1 weiter entfernt als erlaubt" in funnel.get_text()
+    count = page.select_one("#count")
+    assert count is not None
+    assert count.get_text(strip=True).startswith("1 Angebot aufgelistet,"), "the singular"
+
+
+def test_counts_take_the_plural_of_the_language(client: TestClient, world: World) -> None:
+    sign_in(client, "admin@tandem.example")
+    users = soup(client.get("/admin/users", headers=GERMAN)).find("p", attrs={"role": "status"})
+    assert users is not None
+    assert users.get_text(strip=True) == f"{len(world.users)} Konten"
 
 
 def test_french_is_one_catalogue_and_no_code(
