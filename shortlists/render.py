@@ -1,9 +1,11 @@
 """Explanations in words, chosen when someone reads them, in the reader's language.
 
-Every sentence goes through a gettext ``_`` so that a catalogue (a Babel ``Translations``, a
-subclass of ``gettext.NullTranslations``) can be plugged in later; by default the words are
-English, the same sentences readers saw when the paragraph was stored. Messages are literal
-arguments of ``_()`` (or marked ``N_()`` where kept in a table) so they can be extracted.
+Every sentence goes through a gettext ``_`` taken from the translations the caller passes (a
+Babel ``Translations``, a subclass of ``gettext.NullTranslations``: the pages pass the
+reader's, ``web/locale/<code>``); by default the words are English, the same sentences readers
+saw when the paragraph was stored. Messages are literal arguments of ``_()`` (or marked
+``N_()`` where kept in a table) so they can be extracted. Numbers and dates in the
+sentences are written as the reader's language writes them (``Words``).
 
 What the reader may see is decided by the caller (``shortlists.service``): the renderer only
 leaves out the client's words when told to.
@@ -13,8 +15,12 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from matching.facts import ConstraintFact, RequirementFact, ScoreParts
 from models.reference import CEFR_LEVELS
@@ -70,20 +76,54 @@ def constraint_name(name: str, _: Gettext) -> str:
     return _(CONSTRAINT_WORDS[name]) if name in CONSTRAINT_WORDS else name
 
 
-def _number(value: float) -> str:
-    """12.0 -> '12', 12.44 -> '12.4': kilometres and hours as the constraints show them."""
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+@dataclass(frozen=True)
+class Words:
+    """One reader's gettext (called as ``_``), with numbers and dates as their language
+    writes them. Without a language (English, the source) they read as they always have:
+    ``12.4``, ``0.82``, ``2026-11-26``."""
+
+    translations: gettext.NullTranslations
+    locale: str | None = None
+
+    @classmethod
+    def of(cls, translations: gettext.NullTranslations) -> Words:
+        """The catalogue's own ``Language`` header names the locale."""
+        language = translations.info().get("language") or None
+        return cls(translations, language)
+
+    def __call__(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def number(self, value: float) -> str:
+        """12.0 -> '12', 12.44 -> '12.4': kilometres and hours as the constraints show them."""
+        if self.locale is None:
+            return f"{value:.1f}".rstrip("0").rstrip(".")
+        return format_decimal(round(value, 1), "#,##0.#", locale=self.locale)
+
+    def fixed(self, value: float, digits: int) -> str:
+        """A score, a similarity or a credit, with its digits ('0.82', '0,82')."""
+        if self.locale is None:
+            return f"{value:.{digits}f}"
+        return format_decimal(value, "0." + "0" * digits, locale=self.locale)
+
+    def weight(self, value: float) -> str:
+        return str(value) if self.locale is None else format_decimal(value, locale=self.locale)
+
+    def date(self, iso: str) -> str:
+        if self.locale is None:
+            return iso
+        return format_date(date.fromisoformat(iso), "medium", locale=self.locale)
 
 
 # --- requirements ----------------------------------------------------------------------------
 
 
-def _how(requirement: RequirementFact, show_client_words: bool, _: Gettext) -> str:
+def _how(requirement: RequirementFact, show_client_words: bool, _: Words) -> str:
     assert requirement.how is not None
     how = _(HOW_WORDS[requirement.how])
     if requirement.how == "semantic" and requirement.similarity is not None:
         return _("{how}, similarity {similarity}").format(
-            how=how, similarity=f"{requirement.similarity:.2f}"
+            how=how, similarity=_.fixed(requirement.similarity, 2)
         )
     if requirement.concept is None:
         return how
@@ -100,14 +140,14 @@ def _how(requirement: RequirementFact, show_client_words: bool, _: Gettext) -> s
     return _("{how}: {concept}").format(how=how, concept=requirement.concept.label)
 
 
-def requirement_line(requirement: RequirementFact, show_client_words: bool, _: Gettext) -> str:
+def requirement_line(requirement: RequirementFact, show_client_words: bool, _: Words) -> str:
     """One requirement in words: how it was met and for how much, or that it was not."""
     if not requirement.met or requirement.how is None:
         if requirement.essential:
             return _("'{requirement}' (essential)").format(requirement=requirement.text)
         return _("'{requirement}' (optional)").format(requirement=requirement.text)
     how = _how(requirement, show_client_words, _)
-    credit = f"{requirement.credit:.2f}"
+    credit = _.fixed(requirement.credit, 2)
     if show_client_words:
         return _("'{requirement}' by '{client_words}' ({how}, credit {credit})").format(
             requirement=requirement.text,
@@ -121,7 +161,7 @@ def requirement_line(requirement: RequirementFact, show_client_words: bool, _: G
 
 
 def _requirement(
-    requirement: RequirementFact, show_client_words: bool, _: Gettext
+    requirement: RequirementFact, show_client_words: bool, _: Words
 ) -> RequirementRead:
     data = requirement.model_dump(exclude={"client_words", "client_concept"})
     if show_client_words:
@@ -136,18 +176,18 @@ def _requirement(
 # --- constraints -----------------------------------------------------------------------------
 
 
-def _offer_status(values: dict[str, Any], passed: bool, checked_on: date, _: Gettext) -> str:
+def _offer_status(values: dict[str, Any], passed: bool, checked_on: date, _: Words) -> str:
     status, places, expiry = values["status"], values["places_left"], values.get("expiry_date")
     if passed:
         if expiry:
             return _("published, {places} place(s) left, open until {date}").format(
-                places=places, date=expiry
+                places=places, date=_.date(expiry)
             )
         return _("published, {places} place(s) left").format(places=places)
     if status != "published":
         return _("the offer is {status}, not published").format(status=status)
     if expiry and date.fromisoformat(expiry) < checked_on:
-        return _("the offer expired on {date}").format(date=expiry)
+        return _("the offer expired on {date}").format(date=_.date(expiry))
     return _("no places left")
 
 
@@ -165,26 +205,26 @@ def _tutor(values: dict[str, Any], passed: bool, _: Gettext) -> str:
     )
 
 
-def _distance(fact: ConstraintFact, _: Gettext) -> str:
+def _distance(fact: ConstraintFact, _: Words) -> str:
     values = fact.values
     if values.get("remote"):
         return _("remote work")
     if "km" not in values:
         return _("the workplace has no known location")
-    km, allowed = _number(values["km"]), _number(values["allowed_km"])
+    km, allowed = _.number(values["km"]), _.number(values["allowed_km"])
     # A request's own maximum distance below the relaxed limit replaces it: no relaxation then.
     if fact.relaxation and values["allowed_km"] == values["client_max_km"] + fact.relaxation:
         return _("{km} km of {allowed} km allowed (relaxed by {relaxation} km)").format(
-            km=km, allowed=allowed, relaxation=_number(fact.relaxation)
+            km=km, allowed=allowed, relaxation=_.number(fact.relaxation)
         )
     return _("{km} km of {allowed} km allowed").format(km=km, allowed=allowed)
 
 
-def _hours(fact: ConstraintFact, _: Gettext) -> str:
-    offer, client = _number(fact.values["offer_hours"]), _number(fact.values["client_hours"])
+def _hours(fact: ConstraintFact, _: Words) -> str:
+    offer, client = _.number(fact.values["offer_hours"]), _.number(fact.values["client_hours"])
     if fact.relaxation:
         return _("{offer} h/week of {client} h available (relaxed by {relaxation} h)").format(
-            offer=offer, client=client, relaxation=_number(fact.relaxation)
+            offer=offer, client=client, relaxation=_.number(fact.relaxation)
         )
     return _("{offer} h/week of {client} h available").format(offer=offer, client=client)
 
@@ -252,7 +292,7 @@ def _licence(values: dict[str, Any], passed: bool, _: Gettext) -> str:
     )
 
 
-def constraint_detail(fact: ConstraintFact, checked_on: date, _: Gettext) -> str:
+def constraint_detail(fact: ConstraintFact, checked_on: date, _: Words) -> str:
     """A constraint and its values in words."""
     values, passed = fact.values, fact.passed
     match fact.name:
@@ -311,19 +351,19 @@ def paragraph(
     requirements: Sequence[RequirementRead],
     constraints: Sequence[ConstraintRead],
     flags: Sequence[str],
-    _: Gettext,
+    _: Words,
 ) -> str:
     """The explanation as one paragraph: the score from its parts, the requirements met and
     not, the constraints failed and held, and what to look at twice."""
     terms = " + ".join(
         _("{weight} x {part} {value}").format(
-            weight=part.weight, part=_(PART_WORDS[name]), value=f"{part.value:.4f}"
+            weight=_.weight(part.weight), part=_(PART_WORDS[name]), value=_.fixed(part.value, 4)
         )
         for name, part in parts.named().items()
     )
     essential = [r for r in requirements if r.essential]
     sentences = [
-        _("Score {score} = {terms}.").format(score=f"{score:.4f}", terms=terms),
+        _("Score {score} = {terms}.").format(score=_.fixed(score, 4), terms=terms),
         _("{met} of {total} essential requirement(s) met.").format(
             met=sum(1 for r in essential if r.met), total=len(essential)
         ),
@@ -345,7 +385,7 @@ def paragraph(
     return " ".join(sentences)
 
 
-def _constraints(stored: StoredExplanation, _: Gettext) -> list[ConstraintRead]:
+def _constraints(stored: StoredExplanation, _: Words) -> list[ConstraintRead]:
     if isinstance(stored, LegacyExplanation):
         return [ConstraintRead(**c.model_dump()) for c in stored.constraints]
     return [
@@ -370,7 +410,7 @@ def render_explanation(
 ) -> ExplanationRead:
     """A stored explanation in the reader's words. Version 1 rows keep their constraint
     details and flags as stored, in English; the rest is put in words again."""
-    _ = translations.gettext
+    _ = Words.of(translations)
     requirements = [_requirement(r, show_client_words, _) for r in stored.requirements]
     constraints = _constraints(stored, _)
     if isinstance(stored, LegacyExplanation):

@@ -14,6 +14,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from employers.screening import GROUND_WORDS, Ground
+from shortlists.render import Words
 from web.i18n import (
     ENGLISH,
     LOCALE_DIR,
@@ -144,3 +145,23 @@ def test_screening_grounds_read_in_the_readers_language() -> None:
         assert english(ground) == GROUND_WORDS[ground]
         assert german(ground) not in ("", GROUND_WORDS[ground], ground.value)
     assert german(Ground.religion) == "Religion oder Weltanschauung"
+
+
+def test_explanations_write_numbers_and_dates_as_the_readers_language_does() -> None:
+    german = Words.of(load_catalogue("de"))
+    assert german.locale == "de"
+    assert (german.number(12.44), german.number(12.0), german.number(1250)) == (
+        "12,4",
+        "12",
+        "1.250",
+    )
+    assert german.fixed(0.8234, 2) == "0,82"
+    assert german.fixed(0.5, 4) == "0,5000"
+    assert german.weight(0.6) == "0,6"
+    assert german.date("2026-11-26") == "26.11.2026"
+    english = Words.of(ENGLISH)
+    assert english.locale is None
+    assert (english.number(12.44), english.number(12.0)) == ("12.4", "12")
+    assert english.fixed(0.8234, 2) == "0.82"
+    assert english.weight(0.6) == "0.6"
+    assert english.date("2026-11-26") == "2026-11-26"

@@ -89,6 +89,7 @@ def test_the_persons_setting_wins_over_the_browser(
     assert contacts is not None
     assert "05.01.2026 · Telefon" in contacts.get_text()
     assert "Kontaktprotokoll" in profile.text
+    assert "38,5 Std. pro Woche" in profile.text  # the world's 38.5 hours, a decimal comma
     assert "Mein Passwort ändern" in profile.text
 
     back = post_form(client, "/account/language", {"language": ""}, page="/account/language")
@@ -96,6 +97,7 @@ def test_the_persons_setting_wins_over_the_browser(
     after = client.get(f"/clients/{client_id}", headers=ENGLISH)
     assert _lang(after) == "en"
     assert "2026-01-05 · Phone" in after.text
+    assert "38.5 h a week" in after.text
 
 
 def test_a_language_not_offered_is_refused_and_nothing_changes(
@@ -130,6 +132,7 @@ def test_a_shortlist_explains_itself_in_german(client: TestClient, world: World)
     assert "Erfüllt: „Food hygiene“ durch „Food safety“" in text
     assert "Entfernung: " in text
     assert "km von 20 km erlaubt" in text
+    assert re.search(r"Anrechnung \d,\d{2}\)", text), "a credit with a decimal comma"
     funnel = page.select_one(".funnel")
     assert funnel is not None
     assert "1 weiter entfernt als erlaubt" in funnel.get_text()
