@@ -21,6 +21,8 @@ from placements.schemas import (
 )
 
 router = APIRouter(prefix="/proposals", tags=["proposals"])
+#: Who gets the employer view in a list of proposals (where the consent rules allow it).
+VIEWERS = (Role.employer, Role.liaison)
 
 
 def _read(session: Session, actor: Actor, proposal: Proposal, with_client: bool) -> ProposalRead:
@@ -49,13 +51,13 @@ def list_proposals(
         limit=page.limit,
         offset=page.offset,
     )
-    items = [_read(session, actor, p, actor.role is Role.employer) for p in rows]
+    items = [_read(session, actor, p, actor.role in VIEWERS) for p in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/{proposal_id}", response_model=ProposalRead)
 def read_proposal(proposal_id: PathId, session: SessionDep, actor: CurrentActor) -> ProposalRead:
-    return _read(session, actor, proposals.proposal_for(session, actor, proposal_id), True)
+    return _read(session, actor, proposals.read_proposal(session, actor, proposal_id), True)
 
 
 @router.post("/{proposal_id}/answer", response_model=ProposalRead)
