@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from fastapi import APIRouter, Response, status
 
@@ -17,7 +18,7 @@ from api.deps import (
     tagged,
     with_version,
 )
-from clients import profiles, records
+from clients import export, profiles, records
 from clients.schemas import (
     ClientCreate,
     ClientRead,
@@ -142,6 +143,13 @@ def confirm_skill_concepts(
 ) -> SkillRead:
     skill = profiles.confirm_skill_concepts(session, actor, client_id, skill_id, body.concept_ids)
     return SkillRead.model_validate(skill)
+
+
+@router.get("/{client_id}/export")
+def export_client(client_id: PathId, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    """Everything held about the client, as JSON (GDPR articles 15 and 20): owning caseworker
+    and admins; the export is audited."""
+    return export.export_client(session, actor, client_id)
 
 
 @router.get("/{client_id}/personal", response_model=PersonalRead)

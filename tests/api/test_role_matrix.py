@@ -302,6 +302,12 @@ ROWS = [
     ),
     Row(
         "GET",
+        "/clients/{client_id}/export",
+        fixed("/clients/{c}/export", c="client_a"),
+        "200 403 200 404 404 404",
+    ),
+    Row(
+        "GET",
         "/clients/{client_id}/consent",
         fixed("/clients/{c}/consent", c="client_a"),
         "404 403 200 404 404 404",

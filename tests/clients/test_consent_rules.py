@@ -147,4 +147,6 @@ def test_a_withdrawn_consent_hides_a_stored_shortlists_words_at_once_but_keeps_t
         stored = session.scalars(
             select(ShortlistItem.explanation).where(ShortlistItem.shortlist_id == made["id"])
         ).all()
-    assert WORDS in json.dumps(stored, ensure_ascii=False)  # kept for the owning caseworker and the audit
+    assert WORDS in json.dumps(
+        stored, ensure_ascii=False
+    )  # kept for the owning caseworker and the audit
