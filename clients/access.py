@@ -91,3 +91,13 @@ def client_for_owner(session: Session, actor: Actor, client_id: int) -> Client:
     if actor.role is not Role.caseworker or client.caseworker_id != actor.user_id:
         raise Forbidden("only the owning caseworker may see or change contact data and barriers")
     return client
+
+
+def client_for_owner_or_admin(session: Session, actor: Actor, client_id: int) -> Client:
+    """The owning caseworker or an admin (export, erasure); others as for personal data."""
+    if actor.role is Role.admin:
+        client = session.get(Client, client_id)
+        if client is None or client.erased_at is not None:
+            raise NotFound("client", client_id)
+        return client
+    return client_for_owner(session, actor, client_id)

@@ -20,22 +20,19 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from clients.access import client_for_owner
+from clients.access import client_for_owner_or_admin
 from clients.schemas import ClientRead
 from models.audit import AuditEvent, StatusChange
 from models.base import Base
 from models.client import (
-    Client,
     ClientContact,
     ClientMonitoring,
     ClientPersonal,
     ClientShare,
     ConsentEvent,
 )
-from models.errors import NotFound
 from models.matching import Shortlist, ShortlistItem
 from models.placement import Checkpoint, Placement, PlacementReport, Proposal
-from models.user import Role
 
 #: The sections of an export, in the order they appear (and the fields its audit row names).
 SECTIONS = (
@@ -67,22 +64,12 @@ def row_dict(row: Base) -> dict[str, Any]:
     return {a.key: _plain(getattr(row, a.key)) for a in inspect(row).mapper.column_attrs}
 
 
-def client_for_export(session: Session, actor: Actor, client_id: int) -> Client:
-    """The owning caseworker or an admin; everyone else as for any personal data."""
-    if actor.role is Role.admin:
-        client = session.get(Client, client_id)
-        if client is None or client.erased_at is not None:
-            raise NotFound("client", client_id)
-        return client
-    return client_for_owner(session, actor, client_id)
-
-
 def _rows(session: Session, query: Any) -> list[dict[str, Any]]:
     return [row_dict(r) for r in session.scalars(query)]
 
 
 def export_client(session: Session, actor: Actor, client_id: int) -> dict[str, Any]:
-    client = client_for_export(session, actor, client_id)
+    client = client_for_owner_or_admin(session, actor, client_id)
     cid = client.id
     personal = session.get(ClientPersonal, cid)
     monitoring = session.get(ClientMonitoring, cid)

@@ -189,6 +189,7 @@ def parked_clients(session: Session, today: date, days: int) -> list[tuple[Clien
         select(Client, last_contact.c.on, last_shortlist.c.at)
         .outerjoin(last_contact, last_contact.c.client_id == Client.id)
         .outerjoin(last_shortlist, last_shortlist.c.client_id == Client.id)
+        .where(Client.erased_at.is_(None))
         .order_by(Client.id)
     ).all()
     parked = []
