@@ -154,3 +154,21 @@ def test_the_employers_view_of_a_proposal_and_placement_reads_are_audited(
     assert placement["client"]["given_name"] == "Amina"
     details = [r.detail for r in client_reads(world, client_id, "liaison")]
     assert details == [f"placement {world.ids['placement_a']}"] * 2
+
+
+def test_company_history_and_checkpoint_lists_name_the_clients_read(
+    client: TestClient, world: World
+) -> None:
+    client_id = world.ids["client_a"]
+    history = client.get(
+        f"/api/v1/companies/{world.ids['company_a']}/history", headers=world.headers("liaison")
+    )
+    assert history.status_code == 200
+    rows = client_reads(world, client_id, "liaison")
+    assert [(r.fields, r.detail) for r in rows] == [
+        (["placement"], f"placement {world.ids['placement_a']}")
+    ]
+    checkpoints = client.get("/api/v1/checkpoints", headers=world.headers("caseworker"))
+    assert world.ids["checkpoint_a"] in [c["id"] for c in checkpoints.json()["items"]]
+    details = [r.detail for r in client_reads(world, client_id, "caseworker")]
+    assert details == [f"checkpoint {world.ids['checkpoint_a']}"]
