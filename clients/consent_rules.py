@@ -95,6 +95,16 @@ def responsible_liaison_id(session: Session, offer_id: int) -> int | None:
     )
 
 
+def may_see_proposal_texts(session: Session, actor: Actor, offer_id: int) -> bool:
+    """The free texts of a proposal (the caseworker's message to the employer, the employer's
+    reasons) are for the two sides and their go-between: the client's caseworkers, the
+    employer, the liaison officer responsible for the offer. Other liaison officers see the
+    proposal's facts (ids, status, dates) only."""
+    if actor.role is Role.liaison:
+        return responsible_liaison_id(session, offer_id) == actor.user_id
+    return True
+
+
 def may_see_employer_view(
     session: Session, actor: Actor, client: Client, offer_id: int, caseworker_reads: bool
 ) -> bool:

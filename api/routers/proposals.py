@@ -10,6 +10,7 @@ from accounts.schemas import (
     StatusChangeRead,
 )
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
+from clients.consent_rules import may_see_proposal_texts
 from models.placement import Proposal, ProposalStatus
 from models.user import Role
 from placements import proposals
@@ -27,6 +28,8 @@ VIEWERS = (Role.employer, Role.liaison)
 
 def _read(session: Session, actor: Actor, proposal: Proposal, with_client: bool) -> ProposalRead:
     answer = ProposalRead.model_validate(proposal)
+    if not may_see_proposal_texts(session, actor, proposal.offer_id):
+        answer.message, answer.decline_text = "", None
     if with_client:
         client = proposals.proposed_client(session, actor, proposal)
         answer.client = ProposedClient.model_validate(client) if client else None

@@ -16,7 +16,7 @@ from models.company import Company
 from models.db import unit_of_work
 from models.matching import ShortlistItem
 from models.offer import OfferKind
-from models.placement import Placement
+from models.placement import Placement, Proposal
 from models.user import Role
 from tests.api.test_shortlists import add_client, add_offer, shortlist_for_offer
 from tests.conftest import TEST_SECRET
@@ -107,7 +107,14 @@ def test_only_the_responsible_liaison_officer_and_the_employer_get_the_view(
     _responsible(world)
     ids = _employers_only(world)
     url = f"/proposals/{ids['proposal']}"
-    assert _get(client, world, "liaison_2", url).json()["client"] is None
+    with unit_of_work(world.build.db) as session:
+        session.execute(
+            update(Proposal).where(Proposal.id == ids["proposal"]).values(message="Zorana is keen")
+        )
+    seen_by_other = _get(client, world, "liaison_2", url).json()
+    assert seen_by_other["client"] is None
+    assert seen_by_other["message"] == ""
+    assert _get(client, world, "liaison", url).json()["message"] == "Zorana is keen"
     assert _get(client, world, "employer", url).json()["client"]["given_name"] == "Zorana"
     assert _get(client, world, "employer_b", url).status_code == 404
     placement = f"/placements/{ids['placement']}"
