@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -68,12 +68,20 @@ class AuditFilter:
 
 
 def record_reads(
-    session: Session, actor: Actor | None, action: str, entity: str, entity_ids: list[int]
+    session: Session,
+    actor: Actor | None,
+    action: str,
+    entity: str,
+    entity_ids: list[int],
+    fields: Sequence[str] = (),
+    detail: str | None = None,
 ) -> None:
     """One audit event per record read in a list, written in one statement whatever the
-    number of rows (a list page makes the same queries for 10 rows as for 50)."""
+    number of rows (a list page makes the same queries for 10 rows as for 50). ``fields``:
+    the names of the fields the answer carries, never their values."""
     if not entity_ids:
         return
+    names = sorted(fields)
     at = utcnow()
     user_id = actor.user_id if actor else None
     session.execute(
@@ -85,8 +93,8 @@ def record_reads(
                 "action": action,
                 "entity": entity,
                 "entity_id": str(entity_id),
-                "fields": [],
-                "detail": None,
+                "fields": names,
+                "detail": detail,
             }
             for entity_id in entity_ids
         ],

@@ -34,6 +34,8 @@ index_app = typer.Typer(help="Matching indexes.", no_args_is_help=True)
 app.add_typer(index_app, name="index")
 jobs_app = typer.Typer(help="Scheduled jobs, run by hand", no_args_is_help=True)
 app.add_typer(jobs_app, name="jobs")
+clients_app = typer.Typer(help="Clients: retention.", no_args_is_help=True)
+app.add_typer(clients_app, name="clients")
 
 
 @db_app.command("upgrade")
@@ -44,6 +46,46 @@ def db_upgrade(revision: str = "head") -> None:
     settings = Settings()
     upgrade(settings.database_url, revision)
     typer.echo(f"database at {_safe_url(settings.database_url)} is at revision {revision}")
+
+
+@db_app.command("backup")
+def db_backup(file: Path) -> None:
+    """Back up the SQLite database into FILE while Tandem keeps serving (SQLite's online
+    backup API). FILE holds personal data: keep it encrypted and delete it when it expires.
+    For PostgreSQL use pg_dump (the command says how)."""
+    from models.backup import BackupError, backup
+
+    settings = Settings()
+    try:
+        tables = backup(settings.database_url, file)
+    except BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"backed up {_safe_url(settings.database_url)} ({tables} tables) to {file}")
+
+
+@db_app.command("restore")
+def db_restore(
+    file: Path,
+    replace: Annotated[bool, typer.Option(help="Overwrite an existing database")] = False,
+) -> None:
+    """Restore a backup made by `tandem db backup` into TANDEM_DATABASE_URL (a new database,
+    unless --replace), bring its schema up to date; then rebuild the indexes with
+    `tandem index rebuild`. For PostgreSQL use pg_restore."""
+    from models.backup import BackupError, restore
+    from models.migrate import upgrade
+
+    settings = Settings()
+    try:
+        revision = restore(file, settings.database_url, replace)
+    except BackupError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    upgrade(settings.database_url)
+    typer.echo(
+        f"restored {file} (schema revision {revision}) into {_safe_url(settings.database_url)}, "
+        "now at the latest revision; run `tandem index rebuild` next"
+    )
 
 
 @users_app.command("create")
@@ -339,6 +381,43 @@ def _job_context(settings: Settings) -> Any:
         return matchers[0]
 
     return JobContext(settings, matcher)
+
+
+@clients_app.command("anonymise-inactive")
+def clients_anonymise_inactive(
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Anonymise; without it, a dry run")
+    ] = False,
+    days: Annotated[
+        int | None, typer.Option(help="Inactive for more than this many days (default: setting)")
+    ] = None,
+    day: Annotated[
+        str | None, typer.Option("--date", help="Count from this day (YYYY-MM-DD); default today")
+    ] = None,
+) -> None:
+    """Clients with no sign of work on their case for longer than the retention period
+    (TANDEM_RETENTION_INACTIVE_DAYS): listed (a dry run), or anonymised with --apply, as an
+    erasure does; the indexes are rebuilt afterwards."""
+    from datetime import date
+
+    from clients.erasure import anonymise_inactive
+    from models.base import utcnow
+
+    settings = Settings()
+    period = days if days is not None else settings.retention_inactive_days
+    try:
+        today = date.fromisoformat(day) if day else date.today()
+    except ValueError:
+        typer.echo(f"--date: {day!r} is not a date (YYYY-MM-DD)", err=True)
+        raise typer.Exit(2) from None
+    with _unit_of_work() as session:
+        found = anonymise_inactive(session, today, period, utcnow(), apply)
+    verb = "anonymised" if apply else "would be anonymised (dry run; --apply to anonymise)"
+    for client_id, name in found:
+        typer.echo(f"client {client_id} {name}")
+    typer.echo(f"{len(found)} client(s) inactive for more than {period} days {verb}")
+    if apply and found:
+        _rebuild_index()
 
 
 @jobs_app.command("list")

@@ -3,10 +3,11 @@ the settings and pagination."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Header, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -20,10 +21,13 @@ from api.errors import etag
 from config.settings import Settings
 from employers.offers import Review
 from matching.engine import Matcher
+from models.db import unit_of_work
 from models.errors import InvalidInput, NotAuthenticated
 from models.fields import MAX_ID
 from taxonomy.cache import SkillsCache
 from taxonomy.normalise import Normaliser
+
+log = logging.getLogger(__name__)
 
 _bearer = HTTPBearer(auto_error=False)
 MAX_PAGE_SIZE = 200
@@ -158,3 +162,13 @@ def tagged(response: Response, read: Item) -> Item:
     """A record's read, its version also sent as the ``ETag`` header."""
     response.headers["ETag"] = etag(getattr(read, "version"))  # noqa: B009
     return read
+
+
+def rebuild_indexes(app: Any) -> None:
+    """Rebuild and save the matching indexes in a session of their own (after an erasure is
+    committed, so no saved index keeps the erased client's vectors)."""
+    try:
+        with unit_of_work(app.state.session_factory) as session:
+            app.state.matcher.rebuild(session)
+    except Exception:  # the erasure stands; the nightly re-index tries again
+        log.exception("rebuilding the indexes after an erasure failed")

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from clients.erasure import anonymise_inactive
 from clients.records import flag_parked_clients
 from config.settings import Settings
 from employers.offers import alert_held_offers, expire_offers
@@ -78,6 +79,17 @@ def _parked(session: Session, today: date, context: JobContext) -> str:
     return f"{raised} parked-client alert(s)"
 
 
+def _retention(session: Session, today: date, context: JobContext) -> str:
+    """Clients inactive past the retention period anonymised, once the setting enables it;
+    the re-index at 02:00 then drops their vectors from the saved indexes."""
+    settings = context.settings
+    if not settings.retention_enabled:
+        return "retention is off (TANDEM_RETENTION_ENABLED=false): nothing anonymised"
+    days = settings.retention_inactive_days
+    done = anonymise_inactive(session, today, days, utcnow(), apply=True)
+    return f"{len(done)} client(s) inactive for more than {days} days anonymised"
+
+
 def _reindex(session: Session, _today: date, context: JobContext) -> str:
     report = context.matcher().rebuild(session)
     return f"{report.offers} offers, {report.clients} clients re-indexed in {report.seconds:.1f} s"
@@ -89,6 +101,12 @@ def _daily(hour: int, minute: int = 0) -> dict[str, str]:
 
 JOBS: tuple[Job, ...] = (
     Job("expire_offers", "Offers past their expiry date leave circulation", _daily(0, 5), _expire),
+    Job(
+        "retention",
+        "Anonymise clients inactive past the retention period",
+        _daily(1, 30),
+        _retention,
+    ),
     Job("reindex", "Rebuild the matching indexes", _daily(2), _reindex, own_transactions=True),
     Job("follow_up", "Alerts: checkpoints due or overdue, trials ending", _daily(5), _follow_up),
     Job("proposals_unanswered", "Alerts: unanswered proposals", _daily(5, 10), _proposals),

@@ -6,6 +6,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from accounts.actor import Actor
+from clients.consent_rules import liaison_may_read, liaison_may_read_client, not_erased
 from models.client import Client, ClientShare
 from models.errors import Forbidden, NotFound
 from models.user import Role, User
@@ -30,7 +31,8 @@ def _shared_with(actor: Actor) -> Select[int]:
 def visible_client_ids(actor: Actor) -> Select[int]:
     """Ids of the clients a caseworker works with: their own and those shared with them."""
     return select(Client.id).where(
-        or_(Client.caseworker_id == actor.user_id, Client.id.in_(_shared_with(actor)))
+        or_(Client.caseworker_id == actor.user_id, Client.id.in_(_shared_with(actor))),
+        not_erased(),
     )
 
 
@@ -38,7 +40,7 @@ def client_for_caseworker(
     session: Session, actor: Actor, client_id: int, entity: str = "client"
 ) -> Client:
     client = session.get(Client, client_id)
-    if client is None:
+    if client is None or client.erased_at is not None:
         raise NotFound(entity, client_id)
     if client.caseworker_id == actor.user_id:
         return client
@@ -50,12 +52,13 @@ def client_for_caseworker(
 
 def client_for_reader(session: Session, actor: Actor, client_id: int) -> Client:
     """A client profile for reading: caseworkers their own and shared clients, liaison
-    officers clients who consented to share with them. Everyone else gets 404."""
+    officers clients who consented to share with them (``clients.consent_rules``). Everyone
+    else gets 404."""
     if actor.role is Role.caseworker:
         return client_for_caseworker(session, actor, client_id)
     if actor.role is Role.liaison:
         client = session.get(Client, client_id)
-        if client is not None and client.consent_liaison:
+        if client is not None and liaison_may_read_client(client):
             return client
     raise NotFound("client", client_id)
 
@@ -68,7 +71,7 @@ def readable_client_ids(session: Session, actor: Actor, client_ids: set[int]) ->
     if actor.role is Role.caseworker:
         return set(session.scalars(visible_client_ids(actor).where(Client.id.in_(client_ids))))
     if actor.role is Role.liaison:
-        query = select(Client.id).where(Client.id.in_(client_ids), Client.consent_liaison)
+        query = select(Client.id).where(Client.id.in_(client_ids), liaison_may_read())
         return set(session.scalars(query))
     return set()
 
@@ -88,3 +91,13 @@ def client_for_owner(session: Session, actor: Actor, client_id: int) -> Client:
     if actor.role is not Role.caseworker or client.caseworker_id != actor.user_id:
         raise Forbidden("only the owning caseworker may see or change contact data and barriers")
     return client
+
+
+def client_for_owner_or_admin(session: Session, actor: Actor, client_id: int) -> Client:
+    """The owning caseworker or an admin (export, erasure); others as for personal data."""
+    if actor.role is Role.admin:
+        client = session.get(Client, client_id)
+        if client is None or client.erased_at is not None:
+            raise NotFound("client", client_id)
+        return client
+    return client_for_owner(session, actor, client_id)

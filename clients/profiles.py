@@ -16,6 +16,7 @@ from clients.access import (
     readable_client_ids,
     visible_client_ids,
 )
+from clients.consent_rules import PROFILE_FIELDS, liaison_may_read
 from clients.schemas import (
     ClientCreate,
     ClientUpdate,
@@ -167,7 +168,7 @@ def create_client(
 def read_client(session: Session, actor: Actor, client_id: int) -> Client:
     """A client's profile; every read is written to the audit trail."""
     client = client_for_reader(session, actor, client_id)
-    audit.record(session, actor, "read", "client", client.id)
+    audit.record(session, actor, "read", "client", client.id, list(PROFILE_FIELDS))
     return client
 
 
@@ -191,7 +192,7 @@ def list_clients(
     if actor.role is Role.caseworker:
         query = query.where(Client.id.in_(visible_client_ids(actor)))
     else:
-        query = query.where(Client.consent_liaison.is_(True))
+        query = query.where(liaison_may_read())
     if q:
         pattern = f"%{q}%"
         query = query.where(
@@ -220,7 +221,9 @@ def list_clients(
         )
         query = query.where(Client.id.not_in(recent))
     rows, total = fetch_page(session, query, limit, offset)
-    audit.record_reads(session, actor, "list", "client", [client.id for client in rows])
+    audit.record_reads(
+        session, actor, "list", "client", [client.id for client in rows], PROFILE_FIELDS
+    )
     return rows, total
 
 
@@ -275,6 +278,8 @@ def update_client(
         client.updated_at = utcnow()  # also when only skills or languages changed
         audit.record(session, actor, "update", "client", client.id, changed)
         session.flush()
+    else:  # nothing changed, but the answer still carries the profile
+        audit.record(session, actor, "read", "client", client.id, list(PROFILE_FIELDS))
     return client
 
 
@@ -413,6 +418,8 @@ def client_names(session: Session, actor: Actor, client_ids: set[int]) -> dict[i
     rows = session.execute(
         select(Client.id, Client.given_name, Client.family_name).where(Client.id.in_(readable))
     ).all()
+    names = ["given_name", "family_name"]
+    audit.record_reads(session, actor, "read", "client", sorted(r.id for r in rows), names)
     return {r.id: f"{r.given_name} {r.family_name}" for r in rows}
 
 

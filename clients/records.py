@@ -27,6 +27,9 @@ from models.inbox import AlertKind
 from models.matching import Shortlist
 from models.user import Role, User
 
+#: The fields of a personal-data read (``PersonalRead``).
+PERSONAL_FIELDS = ("email", "phone", "street_address", "barriers", "barrier_notes")
+
 
 def read_personal(session: Session, actor: Actor, client_id: int) -> ClientPersonal:
     """Contact data and barriers, for the owning caseworker only; the read is audited."""
@@ -34,8 +37,7 @@ def read_personal(session: Session, actor: Actor, client_id: int) -> ClientPerso
     personal = session.get(ClientPersonal, client.id) or ClientPersonal(
         client_id=client.id, barriers=[], barrier_notes=""
     )
-    fields = ["email", "phone", "street_address", "barriers", "barrier_notes"]
-    audit.record(session, actor, "read_personal", "client", client.id, fields)
+    audit.record(session, actor, "read_personal", "client", client.id, list(PERSONAL_FIELDS))
     return personal
 
 
@@ -50,6 +52,8 @@ def write_personal(
     changed = audit.apply_changes(personal, data.model_dump(exclude_unset=True))
     if changed:
         audit.record(session, actor, "update_personal", "client", client.id, changed)
+    else:  # nothing changed, but the answer still carries contact data and barriers
+        audit.record(session, actor, "read_personal", "client", client.id, list(PERSONAL_FIELDS))
     return personal
 
 
@@ -185,6 +189,7 @@ def parked_clients(session: Session, today: date, days: int) -> list[tuple[Clien
         select(Client, last_contact.c.on, last_shortlist.c.at)
         .outerjoin(last_contact, last_contact.c.client_id == Client.id)
         .outerjoin(last_shortlist, last_shortlist.c.client_id == Client.id)
+        .where(Client.erased_at.is_(None))
         .order_by(Client.id)
     ).all()
     parked = []

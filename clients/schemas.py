@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from clients.erasure import ErasureReason
 from models.client import (
     ContactChannel,
     FunctionalLimit,
@@ -245,3 +246,20 @@ class ShareCreate(_Input):
 class ShareRead(_Read):
     client_id: int
     caseworker_id: int
+
+
+class ErasureIn(_Input):
+    reason: ErasureReason = Field(
+        description="Why the data is erased (a code: the audit row holds no free text)"
+    )
+
+
+class ErasureRead(BaseModel):
+    """What an erasure removed; the indexes are rebuilt once it is committed."""
+
+    client_id: int
+    skills: int
+    embeddings: int
+    shortlist_items: int
+    proposals: int
+    placements: int

@@ -126,6 +126,15 @@ class Settings(BaseSettings):
     held_offer_days: int = Field(
         default=2, ge=0, description="A held offer waiting longer alerts the liaison officer"
     )
+    retention_enabled: bool = Field(
+        default=False,
+        description="The nightly retention job anonymises inactive clients (off: it does nothing)",
+    )
+    retention_inactive_days: int = Field(
+        default=1095,
+        ge=30,
+        description="A client with no sign of work on the case for longer is anonymised",
+    )
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

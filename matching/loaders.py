@@ -168,7 +168,8 @@ def load_clients(session: Session, ids: list[int] | None = None) -> list[ClientE
             Client.consent_liaison,
             Client.updated_at,
         ]
-        query = select(*columns)
+        # An erased client is no candidate (its row stays, emptied, for the indicators).
+        query = select(*columns).where(Client.erased_at.is_(None))
         if chunk is not None:
             query = query.where(Client.id.in_(chunk))
         rows = session.execute(query).all()

@@ -104,6 +104,10 @@ class Client(Base, Timestamped):
     consent_liaison_at: Mapped[datetime | None]
     consent_employers: Mapped[bool] = mapped_column(default=False)
     consent_employers_at: Mapped[datetime | None]
+    #: Set when the client's data was erased (on request, or after the retention period): the
+    #: row stays, emptied of personal data, so proposals and placements remain as anonymous
+    #: facts for the indicators. Nobody reads an erased client.
+    erased_at: Mapped[datetime | None] = mapped_column(index=True)
 
     languages: Mapped[list[ClientLanguage]] = relationship(
         cascade="all, delete-orphan", order_by="ClientLanguage.id", lazy="selectin"

@@ -129,7 +129,26 @@ def list_checkpoints(
         query = query.where(Checkpoint.outcome.is_(None), Checkpoint.due_on < today)
     if placement_id is not None:
         query = query.where(Checkpoint.placement_id == placement_id)
-    return fetch_page(session, query, limit, offset)
+    rows, total = fetch_page(session, query, limit, offset)
+    if rows:  # each checkpoint read names its client (one query for the page)
+        clients = dict(
+            session.execute(
+                select(Placement.id, Placement.client_id).where(
+                    Placement.id.in_({c.placement_id for c in rows})
+                )
+            ).all()
+        )
+        for checkpoint in rows:
+            audit.record(
+                session,
+                actor,
+                "list",
+                "client",
+                clients[checkpoint.placement_id],
+                ["checkpoint"],
+                f"checkpoint {checkpoint.id}",
+            )
+    return rows, total
 
 
 #: Placements whose checkpoints still matter: the person may be in work.

@@ -60,6 +60,26 @@ def placement_for(session: Session, actor: Actor, placement_id: int) -> Placemen
     return placement
 
 
+#: What a placement read carries about its client: the placement itself (dates, status, end
+#: reason and text, the tutor's report, the checkpoints).
+PLACEMENT_FIELDS = ("placement",)
+
+
+def read_placement(session: Session, actor: Actor, placement_id: int) -> Placement:
+    """A placement; the read is audited, naming the client."""
+    placement = placement_for(session, actor, placement_id)
+    audit.record(
+        session,
+        actor,
+        "read",
+        "client",
+        placement.client_id,
+        list(PLACEMENT_FIELDS),
+        f"placement {placement.id}",
+    )
+    return placement
+
+
 def _check_dates(planned_start: Any, planned_end: Any) -> None:
     if planned_end is not None and planned_end < planned_start:
         raise InvalidInput("planned_end", "the planned end is before the planned start")
@@ -160,7 +180,18 @@ def list_placements(
         query = query.where(Placement.offer_id == offer_id)
     if client_id is not None:
         query = query.where(Placement.client_id == client_id)
-    return fetch_page(session, query, limit, offset)
+    rows, total = fetch_page(session, query, limit, offset)
+    for placement in rows:
+        audit.record(
+            session,
+            actor,
+            "list",
+            "client",
+            placement.client_id,
+            list(PLACEMENT_FIELDS),
+            f"placement {placement.id}",
+        )
+    return rows, total
 
 
 def update_placement(

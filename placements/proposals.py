@@ -18,6 +18,7 @@ from accounts import audit
 from accounts.actor import Actor
 from accounts.inbox import raise_alert
 from clients.access import client_for_reader, visible_client_ids
+from clients.consent_rules import employer_view
 from models.audit import StatusChange
 from models.base import utcnow
 from models.client import Client
@@ -27,7 +28,7 @@ from models.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from models.inbox import AlertKind
 from models.matching import Decision, Shortlist, ShortlistDecision, ShortlistDirection
 from models.offer import Offer, OfferStatus
-from models.placement import Proposal, ProposalStatus
+from models.placement import Placement, Proposal, ProposalStatus
 from models.user import Role
 from placements.lifecycle import plan_placement
 from placements.schemas import (
@@ -128,6 +129,10 @@ def proposal_for(session: Session, actor: Actor, proposal_id: int) -> Proposal:
     return proposal
 
 
+#: What a proposal read carries about its client: the proposal (message, answer, reason).
+PROPOSAL_FIELDS = ("proposal",)
+
+
 def list_proposals(
     session: Session,
     actor: Actor,
@@ -152,7 +157,34 @@ def list_proposals(
         query = query.where(Proposal.offer_id == offer_id)
     if client_id is not None:
         query = query.where(Proposal.client_id == client_id)
-    return fetch_page(session, query, limit, offset)
+    rows, total = fetch_page(session, query, limit, offset)
+    for proposal in rows:
+        audit.record(
+            session,
+            actor,
+            "list",
+            "client",
+            proposal.client_id,
+            list(PROPOSAL_FIELDS),
+            f"proposal {proposal.id}",
+        )
+    return rows, total
+
+
+def read_proposal(session: Session, actor: Actor, proposal_id: int) -> Proposal:
+    """A proposal; the read is audited, naming the client (the employer view, where given, is
+    audited apart: ``proposed_client``)."""
+    proposal = proposal_for(session, actor, proposal_id)
+    audit.record(
+        session,
+        actor,
+        "read",
+        "client",
+        proposal.client_id,
+        list(PROPOSAL_FIELDS),
+        f"proposal {proposal.id}",
+    )
+    return proposal
 
 
 def answer_proposal(
@@ -266,20 +298,33 @@ def alert_unanswered(session: Session, today: date, days: int) -> int:
 
 
 def proposed_client(session: Session, actor: Actor, proposal: Proposal) -> dict[str, object] | None:
-    """What the employer sees of the proposed client (who consented to share with employers):
-    first name, skills in their own words, languages and hours; nothing else. Audited."""
-    client = session.get(Client, proposal.client_id)
-    if client is None or not client.consent_employers:
-        return None
-    fields = ["given_name", "skills", "languages", "hours_per_week"]
-    audit.record(session, actor, "read", "client", client.id, fields, detail="proposal")
-    return {
-        "id": client.id,
-        "given_name": client.given_name,
-        "skills": [s.text for s in client.skills],
-        "languages": [f"{lang.language} {lang.level}" for lang in client.languages],
-        "hours_per_week": client.hours_per_week,
-    }
+    """The employer view of the proposed client, for those the consent rules allow
+    (``clients.consent_rules``): the employer who received the proposal and the liaison officer
+    responsible for the offer, while the client consents to share with employers; the client's
+    caseworkers. Audited."""
+    return employer_view(
+        session,
+        actor,
+        proposal.client_id,
+        proposal.offer_id,
+        caseworker_reads=actor.role is Role.caseworker,
+        detail=f"proposal {proposal.id}",
+    )
+
+
+def placement_client(
+    session: Session, actor: Actor, placement: Placement
+) -> dict[str, object] | None:
+    """The same employer view on the placement that followed a proposal (or was planned
+    directly), for the same readers. Audited."""
+    return employer_view(
+        session,
+        actor,
+        placement.client_id,
+        placement.offer_id,
+        caseworker_reads=actor.role is Role.caseworker,
+        detail=f"placement {placement.id}",
+    )
 
 
 def proposal_history(session: Session, actor: Actor, proposal_id: int) -> list[StatusChange]:

@@ -115,6 +115,17 @@ class CheckpointOutcomeIn(_Input):
     recorded_on: date | None = Field(default=None, description="Default: today")
 
 
+class ProposedClient(BaseModel):
+    """What an employer sees of a client who consented to share with employers: skills and
+    languages, no contact data, no protected attributes."""
+
+    id: int
+    given_name: str
+    skills: list[str]
+    languages: list[str]
+    hours_per_week: float
+
+
 class PlacementRead(_Read):
     id: int
     version: int
@@ -134,6 +145,11 @@ class PlacementRead(_Read):
     report: ReportRead | None
     checkpoints: list[CheckpointRead]
     created_at: datetime
+    client: ProposedClient | None = Field(
+        default=None,
+        description="The employer view of the client, for the employer and the liaison officer "
+        "responsible for the offer while the client consents to share with employers",
+    )
 
 
 # Proposals
@@ -154,17 +170,6 @@ class ProposalAnswer(_Input):
 
 class ProposalWithdraw(_Input):
     text: str = Field(min_length=1, max_length=2000)
-
-
-class ProposedClient(BaseModel):
-    """What an employer sees of a client who consented to share with employers: skills and
-    languages, no contact data, no protected attributes."""
-
-    id: int
-    given_name: str
-    skills: list[str]
-    languages: list[str]
-    hours_per_week: float
 
 
 class ProposalRead(_Read):

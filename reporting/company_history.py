@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from accounts import audit
 from accounts.actor import Actor
 from accounts.schemas import StatusChangeRead
 from employers.companies import STAFF, company_for
@@ -22,6 +23,7 @@ from models.company import ContactPerson, EngagementEvent
 from models.offer import Offer, OfferScreening
 from models.placement import Placement
 from models.tutor import Tutor
+from placements.lifecycle import PLACEMENT_FIELDS
 from placements.schemas import PlacementRead
 from reporting.schemas import CompanyHistory, OfferHistoryItem
 
@@ -54,6 +56,16 @@ def company_history(session: Session, actor: Actor, company_id: int) -> CompanyH
                 select(Placement).where(Placement.offer_id.in_(offer_ids)).order_by(Placement.id)
             )
         )
+        for placement in placements:  # each placement read names its client
+            audit.record(
+                session,
+                actor,
+                "read",
+                "client",
+                placement.client_id,
+                list(PLACEMENT_FIELDS),
+                f"placement {placement.id}",
+            )
     return CompanyHistory(
         company=CompanyRead.model_validate(company),
         contacts=[

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from accounts import audit
 from accounts.actor import Actor
 from clients.access import client_for_reader, readable_client_ids, visible_client_ids
+from clients.consent_rules import liaison_consents
 from employers.offers import offer_for, places_left
 from employers.tutors import tutor_load
 from matching.catalogue import Arrays, Catalogue, ClientEntry, Floats, Ints, OfferEntry
@@ -103,16 +104,6 @@ def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState
         )
         for r in rows
     }
-
-
-def consents(session: Session, client_ids: list[int]) -> dict[int, bool]:
-    if not client_ids:
-        return {}
-    return dict(
-        session.execute(
-            select(Client.id, Client.consent_liaison).where(Client.id.in_(client_ids))
-        ).all()
-    )
 
 
 def _in_sector(sector: str, company_sector: str) -> bool:
@@ -451,7 +442,7 @@ def shortlist_for_offer(
         return offer, client
 
     def live(picks: list[_Pick]) -> list[_Pick]:
-        consent = consents(session, [p.client.id for p in picks])
+        consent = liaison_consents(session, [p.client.id for p in picks])
         kept = []
         for pick in picks:
             check = live_checks(
@@ -513,6 +504,17 @@ def _render(
     )
 
 
+#: What of a client a rendered explanation carries: their skills in their own words.
+EXPLANATION_FIELDS = ("skills",)
+
+
+def audit_words(session: Session, actor: Actor, client_ids: set[int], detail: str) -> None:
+    """One audited read per client whose own words an answer shows (a shortlist, a why-not)."""
+    audit.record_reads(
+        session, actor, "read", "client", sorted(client_ids), EXPLANATION_FIELDS, detail
+    )
+
+
 def shortlist_read(
     session: Session,
     actor: Actor,
@@ -525,6 +527,7 @@ def shortlist_read(
     readable = readable_client_ids(
         session, actor, {i.client_id for i in shortlist.items if i.client_id is not None}
     )
+    audit_words(session, actor, readable, f"shortlist {shortlist.id}")
     items = [
         ShortlistItemRead(
             id=item.id,
@@ -639,6 +642,7 @@ def why_not(
         readable = readable_client_ids(
             session, actor, {item.client_id} if item.client_id else set()
         )
+        audit_words(session, actor, readable, f"shortlist {shortlist.id}, why-not")
         answer.explanation = _render(item, readable, translations)
         return answer
     offers_for_client = shortlist.direction is ShortlistDirection.offers_for_client
@@ -656,7 +660,7 @@ def why_not(
     offer = snap.offers.entries.get(offer_id)
     client = snap.clients.entries.get(client_id)
     reasons = answer.reasons
-    consent = None if offers_for_client else consents(session, [client_id]).get(client_id)
+    consent = None if offers_for_client else liaison_consents(session, [client_id]).get(client_id)
     if offer is None or client is None:
         state = states.get(offer_id)
         reasons.append(
@@ -677,9 +681,11 @@ def why_not(
         snap.offers.summaries.get(offer_id),
         snap.clients.summaries.get(client_id),
     )
+    readable = readable_client_ids(session, actor, {client_id})
+    audit_words(session, actor, readable, f"shortlist {shortlist.id}, why-not")
     explanation = render_explanation(
         _explain(matcher, snap, request, pair, checks, today),
-        show_client_words=client_id in readable_client_ids(session, actor, {client_id}),
+        show_client_words=client_id in readable,
         translations=translations,
     )
     reasons += filter_reasons(offer, request, _) if offers_for_client else []

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, BackgroundTasks, Request, Response, status
 
 from api.deps import (
     CurrentActor,
@@ -14,10 +15,11 @@ from api.deps import (
     SessionDep,
     SettingsDep,
     TodayDep,
+    rebuild_indexes,
     tagged,
     with_version,
 )
-from clients import profiles, records
+from clients import erasure, export, profiles, records
 from clients.schemas import (
     ClientCreate,
     ClientRead,
@@ -26,6 +28,8 @@ from clients.schemas import (
     ConsentUpdate,
     ContactCreate,
     ContactRead,
+    ErasureIn,
+    ErasureRead,
     LanguageSkill,
     PersonalIn,
     PersonalRead,
@@ -34,6 +38,7 @@ from clients.schemas import (
     SkillIn,
     SkillRead,
 )
+from models.base import utcnow
 from models.client import Readiness
 from taxonomy.schemas import ConceptChoice
 
@@ -103,6 +108,23 @@ def update_client(
     return tagged(response, ClientRead.model_validate(client))
 
 
+@router.delete("/{client_id}", response_model=ErasureRead)
+def erase_client(
+    client_id: PathId,
+    body: ErasureIn,
+    session: SessionDep,
+    actor: CurrentActor,
+    request: Request,
+    background: BackgroundTasks,
+) -> ErasureRead:
+    """Erase the client's personal data and words everywhere (owning caseworker or admin, with
+    a reason); proposals and placements stay as anonymous facts. Once committed, the search
+    indexes are rebuilt without the client's vectors."""
+    report = erasure.erase_client(session, actor, client_id, body.reason, utcnow())
+    background.add_task(rebuild_indexes, request.app)
+    return ErasureRead(**report.as_dict())
+
+
 @router.post("/{client_id}/skills", response_model=ClientRead, status_code=status.HTTP_201_CREATED)
 def add_skill(
     client_id: PathId,
@@ -142,6 +164,13 @@ def confirm_skill_concepts(
 ) -> SkillRead:
     skill = profiles.confirm_skill_concepts(session, actor, client_id, skill_id, body.concept_ids)
     return SkillRead.model_validate(skill)
+
+
+@router.get("/{client_id}/export")
+def export_client(client_id: PathId, session: SessionDep, actor: CurrentActor) -> dict[str, Any]:
+    """Everything held about the client, as JSON (GDPR articles 15 and 20): owning caseworker
+    and admins; the export is audited."""
+    return export.export_client(session, actor, client_id)
 
 
 @router.get("/{client_id}/personal", response_model=PersonalRead)

@@ -21,7 +21,8 @@ from api.deps import (
     with_version,
 )
 from models.placement import PlacementStatus
-from placements import lifecycle
+from models.user import Role
+from placements import lifecycle, proposals
 from placements.schemas import (
     PlacementCancel,
     PlacementComplete,
@@ -31,6 +32,7 @@ from placements.schemas import (
     PlacementRead,
     PlacementStart,
     PlacementUpdate,
+    ProposedClient,
     ReportIn,
 )
 
@@ -70,8 +72,12 @@ def create_placement(
 def read_placement(
     placement_id: PathId, session: SessionDep, actor: CurrentActor, response: Response
 ) -> PlacementRead:
-    placement = lifecycle.placement_for(session, actor, placement_id)
-    return tagged(response, PlacementRead.model_validate(placement))
+    placement = lifecycle.read_placement(session, actor, placement_id)
+    answer = PlacementRead.model_validate(placement)
+    if actor.role in (Role.employer, Role.liaison):
+        client = proposals.placement_client(session, actor, placement)
+        answer.client = ProposedClient.model_validate(client) if client else None
+    return tagged(response, answer)
 
 
 @router.patch("/{placement_id}", response_model=PlacementRead)

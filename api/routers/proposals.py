@@ -10,6 +10,7 @@ from accounts.schemas import (
     StatusChangeRead,
 )
 from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
+from clients.consent_rules import may_see_proposal_texts
 from models.placement import Proposal, ProposalStatus
 from models.user import Role
 from placements import proposals
@@ -21,10 +22,14 @@ from placements.schemas import (
 )
 
 router = APIRouter(prefix="/proposals", tags=["proposals"])
+#: Who gets the employer view in a list of proposals (where the consent rules allow it).
+VIEWERS = (Role.employer, Role.liaison)
 
 
 def _read(session: Session, actor: Actor, proposal: Proposal, with_client: bool) -> ProposalRead:
     answer = ProposalRead.model_validate(proposal)
+    if not may_see_proposal_texts(session, actor, proposal.offer_id):
+        answer.message, answer.decline_text = "", None
     if with_client:
         client = proposals.proposed_client(session, actor, proposal)
         answer.client = ProposedClient.model_validate(client) if client else None
@@ -49,13 +54,13 @@ def list_proposals(
         limit=page.limit,
         offset=page.offset,
     )
-    items = [_read(session, actor, p, actor.role is Role.employer) for p in rows]
+    items = [_read(session, actor, p, actor.role in VIEWERS) for p in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)
 
 
 @router.get("/{proposal_id}", response_model=ProposalRead)
 def read_proposal(proposal_id: PathId, session: SessionDep, actor: CurrentActor) -> ProposalRead:
-    return _read(session, actor, proposals.proposal_for(session, actor, proposal_id), True)
+    return _read(session, actor, proposals.read_proposal(session, actor, proposal_id), True)
 
 
 @router.post("/{proposal_id}/answer", response_model=ProposalRead)

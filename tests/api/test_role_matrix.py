@@ -69,6 +69,11 @@ def fresh_offer(status: OfferStatus, action: str) -> Callable[[World], str]:
     return path
 
 
+def fresh_client(w: World) -> str:
+    """A client of the first caseworker who consented to share with liaison officers."""
+    return f"/api/v1/clients/{w.build.client(w.users['caseworker'].id).id}"
+
+
 def fresh_tutor(w: World) -> str:
     return f"/api/v1/tutors/{w.build.tutor(w.ids['company_a']).id}"
 
@@ -299,6 +304,19 @@ ROWS = [
         fixed("/clients/{c}/personal", c="client_a"),
         "404 403 200 404 404 404",
         lambda w: {"phone": "+43 1 234"},
+    ),
+    Row(
+        "DELETE",
+        "/clients/{client_id}",
+        fresh_client,
+        "200 403 200 404 404 404",
+        lambda w: {"reason": "client_request"},
+    ),
+    Row(
+        "GET",
+        "/clients/{client_id}/export",
+        fixed("/clients/{c}/export", c="client_a"),
+        "200 403 200 404 404 404",
     ),
     Row(
         "GET",
