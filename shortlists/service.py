@@ -115,7 +115,10 @@ def consents(session: Session, client_ids: list[int]) -> dict[int, bool]:
     )
 
 
-def _in_sector(sector: str, company_sector: str) -> bool:
+def _in_sector(sector: str, company_sector: str | None) -> bool:
+    """A company of unknown sector (a prospect from an imported ad) is in none."""
+    if company_sector is None:
+        return False
     if sector == company_sector:
         return True
     division = nace_divisions().get(company_sector)
