@@ -238,7 +238,7 @@ def normalised_name(name: str) -> str:
     """A company name for comparison: case, accents, punctuation and legal forms removed."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.sub(r"[^\w]+", " ", plain.replace("&", " ")).split()
+    words = re.sub(r"[^\w]+", " ", plain.replace(".", "").replace("&", " ")).split()
     kept = [w for w in words if w not in LEGAL_FORMS]
     return " ".join(kept or words)
 
@@ -303,7 +303,14 @@ def create_prospect(
     session.add(company)
     session.flush()
     fields = ["name", "engagement_status", "postcode", "liaison_officer_id"]
-    fields += [f for f, v in (("registration_number", registration_number), ("website", website),
-                              ("nace_code", nace_code)) if v]
+    fields += [
+        f
+        for f, v in (
+            ("registration_number", registration_number),
+            ("website", website),
+            ("nace_code", nace_code),
+        )
+        if v
+    ]
     audit.record(session, actor, "create", "company", company.id, fields)
     return company

@@ -360,7 +360,12 @@ def _changes(
     through the same reader, so a coarse vocabulary (``employmentType``) never counts as a
     change of a finer field it cannot express."""
     current = read_jobposting(to_jobposting(offer, company, None, context.default_country))
-    values = {**current.offers[0], "company_id": company.id}
+    # The export gives an offer without a description its title (Google requires one): an
+    # ad that says so again, or says nothing, leaves the description as it is.
+    description = offer.description
+    if not description and incoming.description == offer.title:
+        description = offer.title
+    values = {**current.offers[0], "company_id": company.id, "description": description}
     now = _comparable(OfferCreate.model_validate(values), context.default_country)
     new = _comparable(incoming, context.default_country)
     changes = {k: v for k, v in new.items() if now.get(k) != v}

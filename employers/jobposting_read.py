@@ -274,9 +274,7 @@ def _amount(value: Any, where: str) -> Decimal:
 def _period(unit: str, where: str) -> PayPeriod:
     period = PERIOD.get(unit.strip().upper())
     if period is None:
-        raise RowRefused(
-            where, f"pay per '{unit}' is not one Tandem records (HOUR, MONTH or YEAR)"
-        )
+        raise RowRefused(where, f"pay per '{unit}' is not one Tandem records (HOUR, MONTH or YEAR)")
     return period
 
 
@@ -291,12 +289,7 @@ def salary(value: Any, notes: list[str]) -> tuple[Decimal, PayPeriod] | None:
             return None
     if not isinstance(value, dict) or "@value" in value:
         amount = _amount(value, "baseSalary")
-        low, high = BARE_SALARY_BOUNDS
-        period = (
-            PayPeriod.hour if amount < low else PayPeriod.month if amount < high else PayPeriod.year
-        )
-        notes.append(f"baseSalary: a number without a unit; read as pay per {period.value}")
-        return amount, period
+        return amount, _guessed_period(amount, notes)
     currency = literal(value.get("currency") or value.get("priceCurrency")) or "EUR"
     if currency.upper() != "EUR":
         raise RowRefused("baseSalary.currency", f"pay in {currency}: Tandem records EUR only")
@@ -327,9 +320,19 @@ def salary(value: Any, notes: list[str]) -> tuple[Decimal, PayPeriod] | None:
             )
     if amount_value is None:
         raise RowRefused("baseSalary.value", "baseSalary has no value, minValue or maxValue")
+    amount = _amount(amount_value, "baseSalary.value")
     if not unit:
-        raise RowRefused("baseSalary.unitText", "baseSalary needs a unitText (HOUR, MONTH, YEAR)")
-    return _amount(amount_value, "baseSalary.value"), _period(unit, "baseSalary.unitText")
+        return amount, _guessed_period(amount, notes)
+    return amount, _period(unit, "baseSalary.unitText")
+
+
+def _guessed_period(amount: Decimal, notes: list[str]) -> PayPeriod:
+    low, high = BARE_SALARY_BOUNDS
+    period = PayPeriod.year
+    if amount < high:
+        period = PayPeriod.hour if amount < low else PayPeriod.month
+    notes.append(f"baseSalary: {amount} without a unit; read as pay per {period.value}")
+    return period
 
 
 def country_code(value: Any) -> str | None:

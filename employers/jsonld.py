@@ -110,7 +110,17 @@ def payload_entries(payload: Any) -> list[dict[str, Any]]:
     return [_with_context(payload, None)]
 
 
+def _check_context_urls(context: Any) -> None:
+    """Context URLs other than schema.org's are refused before PyLD would try to load them."""
+    for item in context if isinstance(context, list) else [context]:
+        if isinstance(item, str) and item not in SCHEMA_CONTEXT_URLS:
+            raise DocumentRefused(
+                "@context", f"context {item} is not read: only schema.org's is known offline"
+            )
+
+
 def _expand(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    _check_context_urls(entry.get("@context"))
     try:
         expanded: list[dict[str, Any]] = jsonld.expand(
             entry, {"documentLoader": _offline_loader, "base": None}

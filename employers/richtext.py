@@ -12,11 +12,11 @@ import re
 
 import nh3
 
-BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|&[a-zA-Z#0-9]+;")
 _BREAK = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<\s*li\s*>", re.IGNORECASE)
-_BLOCK_END = re.compile(r"<\s*/\s*(p|div|h[1-6]|tr)\s*>", re.IGNORECASE)
+_BLOCK = re.compile(r"<\s*/?\s*(p|div|h[1-6]|tr|ul|ol)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -32,7 +32,7 @@ def html_to_text(text: str) -> str:
     kept = nh3.clean(text, tags=BLOCKS, attributes={}, strip_comments=True)
     kept = _BREAK.sub("\n", kept)
     kept = _ITEM.sub("\n- ", kept)
-    kept = _BLOCK_END.sub("\n\n", kept)
+    kept = _BLOCK.sub("\n\n", kept)
     plain = html.unescape(_TAG.sub("", kept)).replace("\xa0", " ")
     lines = [re.sub(r"[ \t]+", " ", line).strip() for line in plain.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -159,9 +159,7 @@ def import_file(
         rows, names = jobposting.rows_from_file(file.file.read(), file.filename or "")
     except jobposting.RowRefused as exc:
         raise InvalidInput(exc.field, str(exc)) from exc
-    report = jobposting.import_offers(
-        session, actor, rows, replace(context, field_names=names)
-    )
+    report = jobposting.import_offers(session, actor, rows, replace(context, field_names=names))
     if report_format == "csv":
         return Response(
             report.as_csv(),
