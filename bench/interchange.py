@@ -94,7 +94,10 @@ def main() -> None:
                         **where,
                     ),
                     Company(
-                        name="Logistik Ost GmbH", nace_code="52", size_class=SizeClass.small, **where
+                        name="Logistik Ost GmbH",
+                        nace_code="52",
+                        size_class=SizeClass.small,
+                        **where,
                     ),
                 ]
             )
