@@ -109,8 +109,14 @@ def export_jobpostings(session: SessionDep, actor: CurrentActor, page: PageDep) 
 
 
 def _import_context(
-    settings: SettingsDep, normaliser: NormaliserDep, review: ReviewDep, today: TodayDep
+    actor: CurrentActor,
+    settings: SettingsDep,
+    normaliser: NormaliserDep,
+    review: ReviewDep,
+    today: TodayDep,
 ) -> jobposting.ImportContext:
+    """Who may import is checked here, before an uploaded file is read."""
+    actor.require(Role.admin, Role.liaison)
     return jobposting.ImportContext(
         default_country=settings.default_country,
         normaliser=normaliser,
