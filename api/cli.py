@@ -237,16 +237,20 @@ def offers_expire() -> None:
 def offers_import(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
     as_user: Annotated[str, typer.Option("--as", help="Email of the liaison officer importing")],
+    report_file: Annotated[
+        Path | None, typer.Option("--report", help="Write the per-row report to this CSV")
+    ] = None,
 ) -> None:
-    """Import offers from a JobPosting JSON-LD file or a CSV; each is screened on submission."""
-    import json
+    """Import offers from JobPosting JSON-LD, a CSV (comma or semicolon; UTF-8 or
+    Windows-1252) or an XLSX workbook; each new offer is screened on submission, an ad seen
+    before updates its offer, an unknown employer becomes a prospect."""
     from datetime import date
 
     from sqlalchemy import select
 
     from accounts.users import actor_for
     from api.app import thresholds
-    from employers.jobposting import RowRefused, csv_rows, import_offers, jobposting_rows
+    from employers.jobposting import ImportContext, RowRefused, import_offers, rows_from_file
     from employers.offers import Review
     from models.user import User
     from taxonomy.cache import SkillsCache
@@ -257,36 +261,34 @@ def offers_import(
         if user is None or user.role not in (Role.liaison, Role.admin):
             typer.echo(f"error: {as_user} is not a liaison officer or admin", err=True)
             raise typer.Exit(code=1)
-        text = file.read_text(encoding="utf-8")
         try:
-            if file.suffix.lower() == ".csv":
-                rows = csv_rows(session, text)
-            else:
-                loaded = json.loads(text)
-                documents = loaded if isinstance(loaded, list) else loaded.get("@graph", [loaded])
-                rows = jobposting_rows(session, documents)
-        except (RowRefused, json.JSONDecodeError) as exc:
-            typer.echo(f"error: {exc}", err=True)
+            rows, names = rows_from_file(file.read_bytes(), file.name)
+        except RowRefused as exc:
+            typer.echo(f"error: {exc.field}: {exc}", err=True)
             raise typer.Exit(code=1) from exc
-        review = Review.from_settings(settings)
-        normaliser = SkillsCache(thresholds(settings)).normaliser(session)
+        context = ImportContext(
+            default_country=settings.default_country,
+            normaliser=SkillsCache(thresholds(settings)).normaliser(session),
+            review=Review.from_settings(settings),
+            today=date.today(),
+            match_threshold=settings.import_company_match,
+            field_names=names,
+        )
         with typer.progressbar(length=len(rows), label="offers") as bar:
-            report = import_offers(
-                session,
-                actor_for(user),
-                rows,
-                settings.default_country,
-                normaliser,
-                review,
-                date.today(),
-                bar.update,
-            )
+            report = import_offers(session, actor_for(user), rows, context, bar.update)
     typer.echo(
-        f"created {len(report.created)} offer(s), {len(report.held)} held by screening, "
-        f"{len(report.refused)} refused"
+        f"created {len(report.created)} offer(s), updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, {len(report.held)} held by screening, "
+        f"{len(report.prospects)} new prospect(s), {len(report.refused)} row(s) refused"
     )
-    for refusal in report.refused:
-        typer.echo(f"  row {refusal.row}: {refusal.field}: {refusal.message}")
+    for line in report.rows:
+        if line.outcome == "refused":
+            typer.echo(f"  row {line.row}: refused: {line.field}: {line.message}")
+        elif line.company_outcome == "created":
+            typer.echo(f"  row {line.row}: {line.outcome}; '{line.company}' recorded as a prospect")
+    if report_file is not None:
+        report_file.write_text(report.as_csv(), encoding="utf-8")
+        typer.echo(f"per-row report written to {report_file}")
 
 
 @offers_app.command("export")

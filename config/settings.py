@@ -123,6 +123,13 @@ class Settings(BaseSettings):
     session_absolute_hours: float = Field(
         default=10, gt=0, description="A page session ends this long after sign-in, used or not"
     )
+    import_company_match: float = Field(
+        default=90.0,
+        ge=0,
+        le=100,
+        description="Least rapidfuzz score (normalised names) at which an imported ad's "
+        "employer is taken to be a company on record; below it a prospect is created",
+    )
     held_offer_days: int = Field(
         default=2, ge=0, description="A held offer waiting longer alerts the liaison officer"
     )

@@ -11,6 +11,7 @@ demo administrator and changes nothing.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import unicodedata
@@ -41,6 +42,7 @@ from clients.schemas import (
     PersonalIn,
     SkillIn,
 )
+from config.settings import Settings
 from demo.templates import (
     ASPIRATIONS,
     BARRIER_NOTES,
@@ -57,6 +59,12 @@ from demo.templates import (
 )
 from employers.companies import add_contact as add_company_contact
 from employers.companies import add_event, create_company
+from employers.jobposting import (
+    JOBPOSTING_FIELDS,
+    ImportContext,
+    import_offers,
+    jobposting_rows,
+)
 from employers.offer_states import OfferAction
 from employers.offers import Review, alert_held_offers, create_offer, transition
 from employers.schemas import (
@@ -147,6 +155,9 @@ DEMO_DOMAIN = "demo.tandem.example"
 ADMIN_EMAIL = f"admin@{DEMO_DOMAIN}"
 COUNTRY = "AT"
 GAZETTEER = Path(__file__).with_name("gazetteer.csv")
+#: One job-board ad (schema.org JobPosting) whose employer Tandem does not know yet: the demo
+#: imports it, so the employer appears as a new prospect with the ad waiting for review.
+JOB_BOARD_AD = Path(__file__).with_name("job_board_ad.jsonld")
 
 OFFICE_NAMES = ("Wien Favoriten", "Wien Floridsdorf", "Wien Ottakring")
 LIAISON_OFFICERS = 3
@@ -318,6 +329,8 @@ class DemoSummary:
     checkpoints_recorded: int
     alerts: int
     sign_ins: list[tuple[str, str]] = field(default_factory=list)
+    #: Offers imported from job boards: (title, employer, the employer's engagement status).
+    imported_ads: list[tuple[str, str, str]] = field(default_factory=list)
 
     def describe(self) -> str:
         def breakdown(counts: dict[str, int]) -> str:
@@ -344,6 +357,8 @@ class DemoSummary:
             f"  checkpoints  {self.checkpoints:>5}  ({self.checkpoints_recorded} recorded)",
             f"  inbox alerts {self.alerts:>5}",
         ]
+        for title, employer, status in self.imported_ads:
+            lines.append(f"  job board    imported '{title}' from {employer} ({status})")
         return "\n".join(lines)
 
 
@@ -389,6 +404,15 @@ def _summary(session: Session, already_loaded: bool) -> DemoSummary:
         or 0,
         alerts=_count(session, Alert),
         sign_ins=sign_ins,
+        imported_ads=[
+            (title, name, status.value)
+            for title, name, status in session.execute(
+                select(Offer.title, Company.name, Company.engagement_status)
+                .join(Company, Company.id == Offer.company_id)
+                .where(Offer.source_key.is_not(None))
+                .order_by(Offer.id)
+            )
+        ],
     )
 
 
@@ -821,6 +845,49 @@ class _Demo:
             + "; "
             + ", ".join(f"{k.value} {n}" for k, n in by_kind.items())
             + ")"
+        )
+
+    def job_board_ad(self) -> None:
+        """A liaison officer imports an ad found on a job board: its employer becomes a
+        prospect with the ad's contact person and a note of where it was found."""
+        ad = json.loads(JOB_BOARD_AD.read_text(encoding="utf-8"))
+        ad["datePosted"] = self.days_ago(1, 3).isoformat()
+        ad["validThrough"] = self.days_ahead(40, 60).isoformat()
+        liaison = actor_for(self.liaisons[0])
+        context = ImportContext(
+            default_country=COUNTRY,
+            normaliser=self.normaliser,
+            review=self.review,
+            today=self.today,
+            match_threshold=Settings.model_fields["import_company_match"].default,
+            field_names=JOBPOSTING_FIELDS,
+        )
+        report = import_offers(self.session, liaison, jobposting_rows(ad), context)
+        row = report.rows[0]
+        if row.outcome == "refused" or row.company_id is None:
+            raise RuntimeError(f"the demo's job-board ad was refused: {row.field}: {row.message}")
+        contact = ad["applicationContact"]
+        add_company_contact(
+            self.session,
+            liaison,
+            row.company_id,
+            ContactPersonCreate(name=contact["name"], email=contact["email"], is_primary=True),
+        )
+        add_event(
+            self.session,
+            liaison,
+            row.company_id,
+            EngagementEventCreate(
+                kind=EventKind.other,
+                occurred_on=self.today,
+                summary=f"Found their ad '{ad['title']}' on a job board and imported it.",
+                next_step="Call the kitchen manager about a work trial",
+                next_step_on=self.days_ahead(3, 7),
+            ),
+        )
+        self.progress(
+            f"job board: imported '{ad['title']}' from {row.company} ({row.company_outcome} "
+            "as a prospect)"
         )
 
     def take_status(self, pool: list[OfferStatus], plan: _CompanyPlan) -> OfferStatus:
@@ -1331,6 +1398,7 @@ def load_demo(
     demo.employer_users()
     demo.tutors()
     demo.offers_stage()
+    demo.job_board_ad()
     demo.clients_stage()
     demo.placements()
     demo.alerts()

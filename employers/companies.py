@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -220,3 +224,93 @@ def list_events(
         .order_by(EngagementEvent.occurred_on.desc(), EngagementEvent.id.desc())
     )
     return fetch_page(session, query, limit, offset)
+
+
+#: Legal-form words left out when employer names are compared ("Kantine Favoriten GmbH" is
+#: "Kantine Favoriten").
+LEGAL_FORMS = frozenset(
+    "gmbh ag kg og eu ev gesmbh mbh co ohg ug sarl sas sa sasu eurl sci ltd llc inc plc "
+    "bv nv srl spa sl".split()
+)
+
+
+def normalised_name(name: str) -> str:
+    """A company name for comparison: case, accents, punctuation and legal forms removed."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    words = re.sub(r"[^\w]+", " ", plain.replace(".", "").replace("&", " ")).split()
+    kept = [w for w in words if w not in LEGAL_FORMS]
+    return " ".join(kept or words)
+
+
+def find_company(
+    session: Session, registration_number: str | None, name: str, threshold: float
+) -> tuple[Company, float] | None:
+    """The employer on record an ad names: by registration number, else by normalised name
+    (rapidfuzz token-sort ratio at least ``threshold``); with its score (100 for a number)."""
+    if registration_number:
+        company = session.scalar(
+            select(Company).where(Company.registration_number == registration_number)
+        )
+        if company is not None:
+            return company, 100.0
+    wanted = normalised_name(name)
+    if not wanted:
+        return None
+    rows = session.execute(select(Company.id, Company.name))
+    names = {company_id: normalised_name(name) for company_id, name in rows}
+    best = process.extractOne(wanted, names, scorer=fuzz.token_sort_ratio, score_cutoff=threshold)
+    if best is None:
+        return None
+    _choice, score, company_id = best
+    company = session.get(Company, company_id)
+    assert company is not None
+    return company, round(float(score), 1)
+
+
+def create_prospect(
+    session: Session,
+    actor: Actor,
+    *,
+    name: str,
+    registration_number: str | None,
+    website: str | None,
+    country: str,
+    postcode: str,
+    address: str,
+    nace_code: str | None,
+) -> Company:
+    """A company first met in an imported ad: engagement status ``prospect``, the importing
+    liaison officer responsible; sector and size stay unknown until someone asks."""
+    actor.require(*STAFF)
+    _check_registration_number(session, registration_number, None)
+    place = resolve_postcode(session, country, postcode, "hiringOrganization.address")
+    company = Company(
+        name=name,
+        registration_number=registration_number,
+        website=website,
+        nace_code=nace_code,
+        size_class=None,
+        address=address,
+        country=place.country,
+        postcode=place.postcode,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        engagement_status=EngagementStatus.prospect,
+        motives=[],
+        liaison_officer_id=actor.user_id if actor.role is Role.liaison else None,
+    )
+    session.add(company)
+    session.flush()
+    fields = ["name", "engagement_status", "postcode", "liaison_officer_id"]
+    fields += [
+        f
+        for f, v in (
+            ("registration_number", registration_number),
+            ("website", website),
+            ("nace_code", nace_code),
+        )
+        if v
+    ]
+    audit.record(session, actor, "create", "company", company.id, fields)
+    return company

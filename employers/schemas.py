@@ -61,6 +61,7 @@ class CompanyCreate(_Input):
     engagement_status: EngagementStatus = EngagementStatus.prospect
     motives: list[Motive] = Field(default_factory=list)
     liaison_officer_id: Id | None = None
+    website: str | None = Field(default=None, max_length=300)
 
 
 class CompanyUpdate(_Input):
@@ -76,6 +77,7 @@ class CompanyUpdate(_Input):
     engagement_status: EngagementStatus | None = None
     motives: list[Motive] | None = None
     liaison_officer_id: Id | None = None
+    website: str | None = Field(default=None, max_length=300)
 
 
 class CompanyRead(_Read):
@@ -83,8 +85,8 @@ class CompanyRead(_Read):
     version: int
     name: str
     registration_number: str | None
-    nace_code: str
-    size_class: SizeClass
+    nace_code: str | None
+    size_class: SizeClass | None
     headcount: int | None
     address: str
     postcode: str
@@ -94,6 +96,7 @@ class CompanyRead(_Read):
     engagement_status: EngagementStatus
     motives: list[Motive]
     liaison_officer_id: int | None
+    website: str | None
     created_at: datetime
     updated_at: datetime
 
@@ -394,17 +397,28 @@ class CompanyContactGap(BaseModel):
     days_without_contact: int | None
 
 
-class RefusalRead(BaseModel):
+class ImportRowRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     row: int
+    outcome: str = Field(description="created, updated, unchanged or refused")
+    offer_ids: list[int]
+    company_id: int | None
+    company: str
+    company_outcome: str = Field(description="matched or created (as a prospect)")
+    company_score: float | None = Field(description="rapidfuzz score of a match by name")
     field: str
     message: str
+    notes: list[str]
 
 
 class ImportResult(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     created: list[int]
-    held: list[int] = Field(description="Created offers held by screening")
-    refused: list[RefusalRead]
+    updated: list[int]
+    unchanged: list[int]
+    held: list[int] = Field(description="Offers held by screening (created or edited)")
+    prospects: list[int] = Field(description="Companies created as prospects")
+    refused: list[ImportRowRead]
+    rows: list[ImportRowRead]

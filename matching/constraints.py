@@ -49,7 +49,7 @@ class OfferFacts:
     id: int
     kind: str
     company_id: int
-    sector: str
+    sector: str | None
     latitude: float | None
     longitude: float | None
     remote: bool

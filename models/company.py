@@ -56,8 +56,11 @@ class Company(Base, Timestamped):
     __mapper_args__ = {"version_id_col": version}
     name: Mapped[str] = mapped_column(String(200), index=True)
     registration_number: Mapped[str | None] = mapped_column(String(50), unique=True)
-    nace_code: Mapped[str] = mapped_column(String(2))
-    size_class: Mapped[SizeClass] = mapped_column(Enum(SizeClass, native_enum=False, length=20))
+    #: Unknown (None) only for a prospect found in an imported job ad, until someone asks.
+    nace_code: Mapped[str | None] = mapped_column(String(2))
+    size_class: Mapped[SizeClass | None] = mapped_column(
+        Enum(SizeClass, native_enum=False, length=20)
+    )
     headcount: Mapped[int | None]
     address: Mapped[str] = mapped_column(String(300), default="")
     country: Mapped[str] = mapped_column(String(2))
@@ -69,6 +72,8 @@ class Company(Base, Timestamped):
     )
     motives: Mapped[list[str]] = mapped_column(JSON, default=list)
     liaison_officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    #: The employer's own web address (schema.org ``sameAs`` of an imported job ad).
+    website: Mapped[str | None] = mapped_column(String(300))
 
 
 class ContactPerson(Base, Timestamped):

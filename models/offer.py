@@ -113,6 +113,9 @@ class Offer(Base, Timestamped):
         Enum(OfferStatus, native_enum=False, length=20), default=OfferStatus.draft, index=True
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    #: Where an imported offer came from (``identifier:NAME:VALUE`` or ``url:...``): importing
+    #: the same ad again updates this offer instead of creating another.
+    source_key: Mapped[str | None] = mapped_column(String(300), unique=True)
 
     requirements: Mapped[list[OfferRequirement]] = relationship(
         cascade="all, delete-orphan",

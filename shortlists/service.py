@@ -106,7 +106,10 @@ def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState
     }
 
 
-def _in_sector(sector: str, company_sector: str) -> bool:
+def _in_sector(sector: str, company_sector: str | None) -> bool:
+    """A company of unknown sector (a prospect from an imported ad) is in none."""
+    if company_sector is None:
+        return False
     if sector == company_sector:
         return True
     division = nace_divisions().get(company_sector)

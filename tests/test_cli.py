@@ -149,3 +149,31 @@ def test_db_upgrade_on_a_new_sqlite_file(tmp_path: Path, monkeypatch: pytest.Mon
     result = runner.invoke(app, ["db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "new" / "tandem.db").exists()
+
+
+def test_offers_import_reads_a_semicolon_csv_and_writes_the_report(
+    cli_env: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TANDEM_SEMANTIC_RECOGNITION", "false")
+    args = ["users", "create", "--email", "lo@tandem.example", "--password", "long enough"]
+    assert runner.invoke(app, [*args, "--role", "liaison"]).exit_code == 0
+    sheet = tmp_path / "liste.csv"
+    sheet.write_bytes(
+        "\ufeffFirma;Titel;Wochenstunden;PLZ;Referenz\r\n"
+        "Kantine Favoriten GmbH;Küchenhilfe;20;1100;K-1\r\n"
+        "Kantine Favoriten GmbH;Abwasch;zwanzig;1100;K-2\r\n".encode()
+    )
+    report = tmp_path / "report.csv"
+    first = runner.invoke(
+        app,
+        ["offers", "import", str(sheet), "--as", "lo@tandem.example", "--report", str(report)],
+    )
+    assert first.exit_code == 0, first.output
+    assert "created 1 offer(s)" in first.output
+    assert "1 new prospect(s)" in first.output
+    assert "row 3: refused: Wochenstunden" in first.output
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[1] for line in lines[1:]] == ["created", "refused"]
+    again = runner.invoke(app, ["offers", "import", str(sheet), "--as", "lo@tandem.example"])
+    assert again.exit_code == 0, again.output
+    assert "created 0 offer(s), updated 0, unchanged 1" in again.output

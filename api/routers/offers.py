@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, status
 
 from accounts.schemas import StatusChangeRead
 from api.deps import (
@@ -36,6 +37,7 @@ from employers.schemas import (
     ScreenResult,
     TransitionRequest,
 )
+from models.errors import InvalidInput
 from models.offer import OfferKind, OfferStatus
 from models.user import Role
 from taxonomy.schemas import (
@@ -106,29 +108,70 @@ def export_jobpostings(session: SessionDep, actor: CurrentActor, page: PageDep) 
     }
 
 
-@router.post("/import", response_model=ImportResult)
-def import_jobpostings(
-    body: dict[str, Any] | list[dict[str, Any]],
-    session: SessionDep,
+def _import_context(
     actor: CurrentActor,
     settings: SettingsDep,
     normaliser: NormaliserDep,
     review: ReviewDep,
     today: TodayDep,
-) -> ImportResult:
-    """Load JobPosting documents (one, a list, or an ``@graph``); each row is screened like any
-    offer, and refused rows are reported with their field and reason."""
+) -> jobposting.ImportContext:
+    """Who may import is checked here, before an uploaded file is read."""
     actor.require(Role.admin, Role.liaison)
-    documents = body if isinstance(body, list) else body.get("@graph", [body])
-    report = jobposting.import_offers(
-        session,
-        actor,
-        jobposting.jobposting_rows(session, documents),
-        settings.default_country,
-        normaliser,
-        review,
-        today,
+    return jobposting.ImportContext(
+        default_country=settings.default_country,
+        normaliser=normaliser,
+        review=review,
+        today=today,
+        match_threshold=settings.import_company_match,
+        field_names=jobposting.JOBPOSTING_FIELDS,
     )
+
+
+ImportContextDep = Annotated[jobposting.ImportContext, Depends(_import_context)]
+
+
+@router.post("/import", response_model=ImportResult)
+def import_jobpostings(
+    body: dict[str, Any] | list[dict[str, Any]],
+    session: SessionDep,
+    actor: CurrentActor,
+    context: ImportContextDep,
+) -> ImportResult:
+    """Load JobPosting JSON-LD (one, a list, or an ``@graph``; any schema.org context, compacted
+    or expanded). An ad seen before (``identifier``, else ``url``) updates its offer or is
+    reported unchanged; an unknown employer becomes a prospect; refused rows name the field."""
+    actor.require(Role.admin, Role.liaison)
+    report = jobposting.import_offers(session, actor, jobposting.jobposting_rows(body), context)
+    return ImportResult.model_validate(report, from_attributes=True)
+
+
+@router.post(
+    "/import-file",
+    response_model=ImportResult,
+    responses={200: {"content": {"text/csv": {}}}},
+    summary="Import a JobPosting JSON-LD file, a CSV or an XLSX workbook",
+)
+def import_file(
+    file: Annotated[UploadFile, File(description="JSON-LD, CSV (comma or semicolon) or XLSX")],
+    session: SessionDep,
+    actor: CurrentActor,
+    context: ImportContextDep,
+    report_format: Annotated[
+        Literal["json", "csv"], Query(alias="report", description="csv: the per-row report")
+    ] = "json",
+) -> Any:
+    actor.require(Role.admin, Role.liaison)
+    try:
+        rows, names = jobposting.rows_from_file(file.file.read(), file.filename or "")
+    except jobposting.RowRefused as exc:
+        raise InvalidInput(exc.field, str(exc)) from exc
+    report = jobposting.import_offers(session, actor, rows, replace(context, field_names=names))
+    if report_format == "csv":
+        return Response(
+            report.as_csv(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="import-report.csv"'},
+        )
     return ImportResult.model_validate(report, from_attributes=True)
 
 

@@ -19,7 +19,7 @@ from demo.seed import DEMO_PASSWORD, DemoSummary, load_demo
 from matching.embedding import Embedder
 from models.audit import AuditEvent, StatusChange
 from models.client import Client, ClientSkill, SkillSource
-from models.company import Company, ContactPerson, EngagementEvent
+from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
 from models.db import build_engine, unit_of_work
 from models.inbox import Alert
 from models.offer import TUTORED_KINDS, Offer, OfferKind, OfferStatus
@@ -123,6 +123,48 @@ def _check_sizes(session: Session, summary: DemoSummary) -> None:
     assert sum(summary.offers_by_status.values()) == len(offers)
 
 
+def _check_job_board_ad_and_export_round_trip(
+    api: TestClient, liaison_email: str, sessions: sessionmaker[Session]
+) -> None:
+    """The demo imported one job-board ad whose employer is a new prospect; Tandem's export
+    of every published offer imports back without a duplicate or a change."""
+    with sessions() as session:
+        imported = session.scalars(select(Offer).where(Offer.source_key.is_not(None))).all()
+        assert len(imported) == 1
+        employer = session.get(Company, imported[0].company_id)
+        assert employer is not None
+        assert employer.engagement_status is EngagementStatus.prospect
+        assert employer.website == "https://kantine-favoriten.example"
+        assert [r.text for r in imported[0].requirements][:2] == ["Hygiene", "Teamarbeit"]
+    token = api.post(
+        "/api/v1/auth/token", json={"email": liaison_email, "password": DEMO_PASSWORD}
+    ).json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    documents: list[dict[str, object]] = []
+    while True:
+        page = api.get(
+            "/api/v1/offers/jobpostings",
+            params={"limit": 100, "offset": len(documents)},
+            headers=headers,
+        ).json()
+        documents += page["@graph"]
+        if len(documents) >= page["total"]:
+            break
+    assert len(documents) > 100
+    with sessions() as session:
+        before = _row_counts(session)
+    report = api.post(
+        "/api/v1/offers/import",
+        json={"@context": "https://schema.org", "@graph": documents},
+        headers=headers,
+    ).json()
+    assert report["created"] == []
+    assert report["updated"] == []
+    assert len(report["unchanged"]) == len(documents)
+    with sessions() as session:
+        assert _row_counts(session) == before
+
+
 @pytest.mark.slow
 def test_demo_loads_once_and_its_users_can_sign_in(
     settings: Settings, sessions: sessionmaker[Session], embedder: Embedder
@@ -151,6 +193,7 @@ def test_demo_loads_once_and_its_users_can_sign_in(
                 assert response.json()["access_token"]
             body = {"email": first_per_role["admin"], "password": "not-the-password"}
             assert api.post("/api/v1/auth/token", json=body).status_code == 401
+            _check_job_board_ad_and_export_round_trip(api, first_per_role["liaison"], sessions)
     finally:
         engine.dispose()
 

@@ -637,6 +637,8 @@ REVIEW_ROWS = [
             "jobLocation": {"address": {"postalCode": "1100"}},
         },
     ),
+    # No file sent: staff get 422 naming it, everyone else 403 before the upload is read.
+    Row("POST", "/offers/import-file", fixed("/offers/import-file"), "422 422 403 403 403 403"),
     Row(
         "GET",
         "/offers/{offer_id}/jobposting",

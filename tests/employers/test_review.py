@@ -221,28 +221,35 @@ def test_jobposting_round_trip_and_refused_rows(client: TestClient, world: World
     ).json()
     assert exported["@type"] == "JobPosting"
     assert exported["hiringOrganization"]["name"] == "Gasthaus Zur Linde"
-    unknown = {**exported, "hiringOrganization": {"name": "Nobody GmbH"}}
-    untitled = {**exported, "title": ""}
+    copy_elsewhere = {
+        **exported,
+        "identifier": "board-7",
+        "hiringOrganization": {"name": "Nobody GmbH"},
+    }
+    untitled = {**exported, "identifier": "board-8", "title": ""}
     biased = {**exported, "title": "Kellnerin"}
     report = client.post(
         "/api/v1/offers/import",
-        json={"@graph": [exported, unknown, untitled, biased]},
+        json={"@graph": [exported, copy_elsewhere, untitled, biased]},
         headers=world.headers("liaison"),
     ).json()
-    assert len(report["created"]) == 2
-    assert [(r["row"], r["field"]) for r in report["refused"]] == [
-        (2, "hiringOrganization"),
-        (3, "title"),
-    ]
-    assert len(report["held"]) == 1
+    assert [r["outcome"] for r in report["rows"]] == ["unchanged", "created", "refused", "updated"]
+    assert report["unchanged"] == [world.ids["offer_a"]]
+    assert report["updated"] == [world.ids["offer_a"]]
+    assert [(r["row"], r["field"]) for r in report["refused"]] == [(3, "title")]
+    assert report["rows"][1]["company_outcome"] == "created"
+    assert report["held"] == [world.ids["offer_a"]], "an edited published offer is screened"
     copy = client.get(
         f"/api/v1/offers/{report['created'][0]}", headers=world.headers("liaison")
     ).json()
     original = client.get(
         f"/api/v1/offers/{world.ids['offer_a']}", headers=world.headers("liaison")
     ).json()
-    for name in ("title", "kind", "hours_per_week", "postcode", "places", "company_id"):
+    assert original["status"] == "held"
+    assert original["title"] == "Kellnerin"
+    for name in ("kind", "hours_per_week", "postcode", "places"):
         assert copy[name] == original[name], name
+    assert copy["company_id"] == report["prospects"][0]
     assert [r["text"] for r in copy["requirements"]] == [
         r["text"] for r in original["requirements"]
     ]
