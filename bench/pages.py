@@ -7,11 +7,17 @@ the session cookie is made the way sign-in makes it. The shortlist page is measu
 when made (POST, the matching included) and when reopened (GET).
 
     .venv/bin/python bench/pages.py [--size 10000] [--repeat 50]
+
+``--profile "shortlist, made (POST)"`` profiles that page instead (cProfile, the 25 slowest
+calls by cumulative time) and prints the SQL it sends once. ``--database PATH`` keeps the
+filled SQLite database (and its stored embeddings) there, to reuse on the next run.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import random
 import sys
 import time
@@ -32,6 +38,7 @@ from matching.embedding import BUNDLED_MODEL, load_embedder  # noqa: E402
 from matching.engine import Matcher  # noqa: E402
 from models.client import Client  # noqa: E402
 from models.db import unit_of_work  # noqa: E402
+from models.user import User  # noqa: E402
 from web import sessions  # noqa: E402
 from web.routes import caseworker as caseworker_pages  # noqa: E402
 
@@ -48,8 +55,28 @@ class QueryCounter:
         self.count = 0
         event.listen(engine, "before_cursor_execute", self._count)
 
-    def _count(self, *_args: Any) -> None:
+        self.statements: list[str] | None = None
+
+    def _count(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         self.count += 1
+        if self.statements is not None:
+            self.statements.append(" ".join(statement.split())[:160])
+
+
+def profile(call: Callable[[], Any], counter: QueryCounter, repeat: int) -> None:
+    """Where one page's time goes, and the SQL it sends."""
+    call()
+    counter.statements = []
+    call()
+    for number, statement in enumerate(counter.statements, start=1):
+        print(f"{number:3d} {statement}")
+    counter.statements = None
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeat):
+        call()
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def measure(
@@ -75,12 +102,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--profile", default="", help="a page's name: profile it only")
+    parser.add_argument("--database", type=Path, help="a SQLite file kept between runs")
     args = parser.parse_args()
     rng = random.Random(5)
-    factory, seconds = esco_database()
+    factory, seconds = esco_database(path=args.database)
     print(f"ESCO imported in {seconds:.1f} s")
     with unit_of_work(factory) as session:
-        caseworker, _liaison = populate(session, args.size, rng)
+        caseworker = session.scalar(select(User).where(User.email == "cw@bench"))
+        if caseworker is None:
+            caseworker, _liaison = populate(session, args.size, rng)
         caseworker_id, version = caseworker.id, caseworker.token_version
     embedder = load_embedder(BUNDLED_MODEL)
     folder = Path(factory.kw["bind"].url.database).parent
@@ -126,6 +157,9 @@ def main() -> None:
             ("shortlist, reopened", lambda: http.get(rng.choice(made))),
             ("proposals and placements", lambda: http.get("/proposals")),
         ]
+        if args.profile:
+            profile(dict(pages)[args.profile], counter, args.repeat)
+            return
         print(f"{'page':32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
         slow = []
         for name, call in pages:
