@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from math import ceil
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
@@ -30,7 +31,7 @@ from models.errors import NotFound, StaleVersion, TandemError
 from models.fields import DRIVING_LICENCE_ORDER
 from models.matching import Decision
 from models.offer import Schedule
-from models.placement import CheckpointOutcome, EndReason
+from models.placement import CheckpointOutcome, EndReason, PlacementStatus, ProposalStatus
 from models.reference import CEFR_LEVELS
 from models.user import Role
 from placements.followup import list_checkpoints, record_checkpoint
@@ -116,8 +117,11 @@ def clients_page(
 # -- A client --------------------------------------------------------------------------------
 
 
+CONTACTS_PAGE_SIZE = 10
+
+
 def _client_context(
-    session: SessionDep, actor: Actor, client_id: int, today: date
+    session: SessionDep, actor: Actor, client_id: int, today: date, contacts_page: int = 1
 ) -> dict[str, Any]:
     client = profiles.read_client(session, actor, client_id)
     editable = actor.role is Role.caseworker
@@ -144,13 +148,21 @@ def _client_context(
     }
     if editable:
         context["consents"] = records.consent_history(session, actor, client_id)
-        contacts, contacts_total = records.list_contacts(session, actor, client_id, 10, 0)
+        contacts, contacts_total = records.list_contacts(
+            session,
+            actor,
+            client_id,
+            CONTACTS_PAGE_SIZE,
+            (contacts_page - 1) * CONTACTS_PAGE_SIZE,
+        )
         proposals, _total = list_proposals(
             session, actor, status=None, offer_id=None, client_id=client_id, limit=20, offset=0
         )
         context.update(
             contacts=contacts,
             contacts_total=contacts_total,
+            contacts_page=contacts_page,
+            contacts_pages_total=max(1, ceil(contacts_total / CONTACTS_PAGE_SIZE)),
             proposals=proposals,
             offers=offer_labels(session, {p.offer_id for p in proposals}),
         )
@@ -165,8 +177,9 @@ def client_page(
     actor: ClientReader,
     today: TodayDep,
     client_id: PathId,
+    contacts_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    context = _client_context(session, actor, client_id, today)
+    context = _client_context(session, actor, client_id, today, contacts_page)
     return render(request, pages, "caseworker/client.html", context)
 
 
@@ -843,6 +856,20 @@ def why_not_page(
 # -- Proposals and placements ----------------------------------------------------------------
 
 
+def _pages_total(total: int) -> int:
+    return max(1, ceil(total / PAGE_SIZE))
+
+
+def _pager_urls(path: str, params: dict[str, str | int]) -> dict[str, str]:
+    """For each pager of a page, its link with the page's other choices kept (``...&`` then
+    ``name=N``)."""
+    urls = {}
+    for name in params:
+        kept = {k: v for k, v in params.items() if k != name and v not in ("", 1)}
+        urls[name] = f"{path}?{urlencode(kept)}&" if kept else f"{path}?"
+    return urls
+
+
 @router.get("/proposals")
 def proposals_page(
     request: Request,
@@ -851,20 +878,36 @@ def proposals_page(
     actor: CaseworkerPage,
     today: TodayDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    status: Annotated[str, Query(max_length=30)] = "",
+    placements_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    placement_status: Annotated[str, Query(max_length=30)] = "",
+    checkpoints_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
+    """My proposals, placements and the checkpoints waiting for me: each list filtered by
+    its state and paged on its own."""
+    proposal_status = ProposalStatus(status) if status in set(ProposalStatus) else None
+    placed_status = (
+        PlacementStatus(placement_status) if placement_status in set(PlacementStatus) else None
+    )
     proposals, total = list_proposals(
         session,
         actor,
-        status=None,
+        status=proposal_status,
         offer_id=None,
         client_id=None,
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
-    placements, _placed = list_placements(
-        session, actor, status=None, offer_id=None, client_id=None, limit=PAGE_SIZE, offset=0
+    placements, placed = list_placements(
+        session,
+        actor,
+        status=placed_status,
+        offer_id=None,
+        client_id=None,
+        limit=PAGE_SIZE,
+        offset=(placements_page - 1) * PAGE_SIZE,
     )
-    checkpoints, _due = list_checkpoints(
+    checkpoints, due = list_checkpoints(
         session,
         actor,
         today=today,
@@ -872,18 +915,36 @@ def proposals_page(
         overdue=False,
         placement_id=None,
         limit=PAGE_SIZE,
-        offset=0,
+        offset=(checkpoints_page - 1) * PAGE_SIZE,
+        pending=True,
     )
-    open_checkpoints = [c for c in checkpoints if c.outcome is None]
     offer_ids = {p.offer_id for p in proposals} | {p.offer_id for p in placements}
     client_ids = {p.client_id for p in proposals} | {p.client_id for p in placements}
+    params: dict[str, str | int] = {
+        "page": page,
+        "status": proposal_status.value if proposal_status else "",
+        "placements_page": placements_page,
+        "placement_status": placed_status.value if placed_status else "",
+        "checkpoints_page": checkpoints_page,
+    }
     context = {
         "proposals": proposals,
         "total": total,
         "page": page,
-        "pages_total": max(1, ceil(total / PAGE_SIZE)),
+        "pages_total": _pages_total(total),
+        "status": params["status"],
+        "statuses": list(ProposalStatus),
         "placements": placements,
-        "checkpoints": open_checkpoints,
+        "placed": placed,
+        "placements_page": placements_page,
+        "placements_pages_total": _pages_total(placed),
+        "placement_status": params["placement_status"],
+        "placement_statuses": list(PlacementStatus),
+        "checkpoints": checkpoints,
+        "due": due,
+        "checkpoints_page": checkpoints_page,
+        "checkpoints_pages_total": _pages_total(due),
+        "urls": _pager_urls("/proposals", params),
         "offers": offer_labels(session, offer_ids),
         "names": profiles.client_names(session, actor, client_ids),
         "outcomes": list(CheckpointOutcome),
