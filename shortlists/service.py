@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
@@ -89,10 +89,15 @@ def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState
     ).all()
     free = places_left(session, offer_ids)
     tutor_ids = sorted({r.tutor_id for r in rows if r.tutor_id is not None})
-    capacity = dict(
-        session.execute(select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))).all()
-    )
-    mentees = tutor_load(session, tutor_ids)
+    capacity: dict[int, int] = {}
+    mentees: dict[int, int] = {}
+    if tutor_ids:
+        capacity = dict(
+            session.execute(
+                select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))
+            ).all()
+        )
+        mentees = tutor_load(session, tutor_ids)
     return {
         r.id: OfferState(
             status=str(r.status),
@@ -295,7 +300,9 @@ def _store(
     picks: list[_Pick],
     considered: int,
     today: date,
+    funnel: dict[str, Any] | None = None,
 ) -> Shortlist:
+    """The shortlist and its items, stored in two statements (the items in one batch)."""
     client_id, offer_id = subject
     scored = []
     for pick in picks:
@@ -322,19 +329,24 @@ def _store(
         model=matcher.embedder.name,
         weights=matcher.weights.as_dict(),
         considered=considered,
+        funnel=funnel,
     )
-    for rank, (pair, _other, pick) in enumerate(scored[: request.limit], start=1):
-        shortlist.items.append(
-            ShortlistItem(
-                rank=rank,
-                offer_id=pick.offer.id,
-                client_id=pick.client.id,
-                score=pair.score,
-                explanation=stored(_explain(matcher, snap, request, pair, pick.checks, today)),
-            )
-        )
     session.add(shortlist)
     session.flush()
+    items = [
+        {
+            "shortlist_id": shortlist.id,
+            "rank": rank,
+            "offer_id": pick.offer.id,
+            "client_id": pick.client.id,
+            "score": pair.score,
+            "explanation": stored(_explain(matcher, snap, request, pair, pick.checks, today)),
+        }
+        for rank, (pair, _other, pick) in enumerate(scored[: request.limit], start=1)
+    ]
+    if items:
+        session.execute(insert(ShortlistItem), items)
+    session.expire(shortlist, ["items"])  # read back when asked for
     audit.record(session, actor, "create", "shortlist", shortlist.id, detail=direction.value)
     return shortlist
 
@@ -399,9 +411,8 @@ def shortlist_for_client(
         walk.picks,
         walk.considered,
         today,
+        _funnel(walk, request, pair_of),
     )
-    shortlist.funnel = _funnel(walk, request, pair_of)
-    session.flush()
     return shortlist
 
 
