@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, raiseload
 
 from accounts import audit
 from accounts.actor import Actor
@@ -713,13 +713,20 @@ def why_not(
     return answer
 
 
-def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[Shortlist]:
-    """The shortlists this person asked for lately, newest first."""
+def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[tuple[Shortlist, int]]:
+    """The shortlists this person asked for lately, newest first, each with how many it
+    listed (counted, not loaded: their items and decisions stay unread)."""
     actor.require(*SHORTLISTERS)
+    listed = (
+        select(func.count(ShortlistItem.id))
+        .where(ShortlistItem.shortlist_id == Shortlist.id)
+        .scalar_subquery()
+    )
     query = (
-        select(Shortlist)
+        select(Shortlist, listed)
+        .options(raiseload(Shortlist.items), raiseload(Shortlist.decisions))
         .where(Shortlist.requested_by_id == actor.user_id)
         .order_by(Shortlist.at.desc(), Shortlist.id.desc())
         .limit(limit)
     )
-    return list(session.scalars(query))
+    return [(row[0], int(row[1])) for row in session.execute(query)]

@@ -91,6 +91,7 @@ def clients_page(
         checkpoint_overdue_on=today if checkpoint_overdue else None,
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
+        with_lists=False,
     )
     read_only = actor.role is not Role.caseworker
     last_contact, last_shortlist = (
