@@ -134,3 +134,15 @@ def test_a_caseworker_with_clients_keeps_their_role_until_the_caseload_moves(
     assert "transfer the caseload first" in refused.text
     read = client.get(f"/api/v1/users/{target.id}", headers=world.headers("admin")).json()
     assert read["role"] == "caseworker"
+
+
+def test_the_users_list_is_filtered_by_role_and_office(client: TestClient, world: World) -> None:
+    sign_in(client, "admin@tandem.example")
+    employers = soup(client.get("/admin/users?role=employer"))
+    roles = {td.get_text() for td in employers.select("tbody tr td:nth-of-type(3)")}
+    assert roles == {"Employer"}
+    office = world.ids["office_a"]
+    in_office = soup(client.get(f"/admin/users?office={office}"))
+    offices = {td.get_text() for td in in_office.select("tbody tr td:nth-of-type(4)")}
+    assert len(offices) == 1
+    assert "—" not in offices

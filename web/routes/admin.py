@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from math import ceil
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
@@ -35,9 +36,16 @@ def _users_page(
     page: int,
     extra: dict[str, Any] | None = None,
     status_code: int = 200,
+    role: Role | None = None,
+    office_id: int | None = None,
 ) -> Response:
     users, total = list_users(
-        session, actor, role=None, office_id=None, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+        session,
+        actor,
+        role=role,
+        office_id=office_id,
+        limit=PAGE_SIZE,
+        offset=(page - 1) * PAGE_SIZE,
     )
     companies, _total = list_companies(
         session,
@@ -60,6 +68,17 @@ def _users_page(
         "office_names": {o.id: o.name for o in offices},
         "companies": companies,
         "company_names": _company_names(session, {u.company_id for u in users}),
+        "role_filter": role.value if role else "",
+        "office_filter": str(office_id) if office_id else "",
+        "pager_url": "/admin/users?"
+        + urlencode(
+            {
+                k: v
+                for k, v in {"role": role.value if role else "", "office": office_id or ""}.items()
+                if v
+            }
+        )
+        + "&",
     }
     context.update(extra or {})
     return render(request, pages, "admin/users.html", context, status_code=status_code)
@@ -80,8 +99,14 @@ def users_page(
     session: SessionDep,
     actor: AdminPage,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    role: Annotated[str, Query(max_length=20)] = "",
+    office: Annotated[str, Query(max_length=12)] = "",
 ) -> Response:
-    return _users_page(request, pages, session, actor, page)
+    """The users, filtered by role and office, paged."""
+    chosen = Role(role) if role in set(Role) else None
+    return _users_page(
+        request, pages, session, actor, page, role=chosen, office_id=_int_or_none(office)
+    )
 
 
 def _int_or_none(value: str) -> int | None:
