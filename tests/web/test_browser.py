@@ -233,7 +233,7 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         page.get_by_role("button", name="Sign in").click()
         page.get_by_role("link", name="Users").click()
         checker.check("users")
-        form = page.locator("form[action='/admin/users']")
+        form = page.locator("form[method='post'][action='/admin/users']")
         form.get_by_label("Email").fill("nora@tandem.example")
         form.get_by_label("Name").fill("Nora Neu")
         form.get_by_label("Role").select_option("caseworker")
