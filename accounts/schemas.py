@@ -35,7 +35,11 @@ class UserUpdate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
     office_id: Id | None = None
+    company_id: Id | None = Field(
+        default=None, description="An employer user's company; null for every other role"
+    )
     is_active: bool | None = None
     password: str | None = Field(default=None, min_length=8, max_length=200)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from functools import cache
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
@@ -123,19 +123,43 @@ def update_user(session: Session, actor: Actor, user_id: int, data: UserUpdate) 
     user = get_user(session, actor, user_id)
     changes = data.model_dump(exclude_unset=True)
     password = changes.pop("password", None)
-    if "office_id" in changes:
-        _check_links(session, user.role, changes["office_id"], user.company_id)
+    if changes.get("role") is None:
+        changes.pop("role", None)
+    role = changes.get("role", user.role)
+    if role is not user.role:
+        _check_role_change(session, actor, user)
+    if {"role", "office_id", "company_id"} & changes.keys():
+        _check_links(
+            session,
+            role,
+            changes.get("office_id", user.office_id),
+            changes.get("company_id", user.company_id),
+        )
     changed = audit.apply_changes(user, changes)
     if password is not None:
         user.password_hash = hash_password(password)
         # An admin's reset: the user chooses their own password at the next sign-in.
         user.must_change_password = user.id != actor.user_id
         changed.append("password")
-    if password is not None or "is_active" in changed:
-        end_sessions(user)
+    if password is not None or {"is_active", "role", "company_id"} & set(changed):
+        end_sessions(user)  # what they may do changed: they sign in again
     if changed:
         audit.record(session, actor, "update", "user", user.id, changed)
     return user
+
+
+def _check_role_change(session: Session, actor: Actor, user: User) -> None:
+    """A role changes only where nothing is left behind: not one's own (an admin would lock
+    themselves out), not a caseworker's who still holds a caseload (transfer it first)."""
+    if user.id == actor.user_id:
+        raise InvalidInput("role", "you cannot change your own role")
+    if user.role is Role.caseworker:
+        held = session.scalar(select(func.count(Client.id)).where(Client.caseworker_id == user.id))
+        if held:
+            raise Conflict(
+                f"user {user.id} still holds {held} clients: transfer the caseload first",
+                field="role",
+            )
 
 
 def end_sessions(user: User) -> None:

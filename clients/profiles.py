@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, raiseload
 
 from accounts import audit
 from accounts.actor import Actor
@@ -184,11 +184,17 @@ def list_clients(
     checkpoint_overdue_on: date | None = None,
     limit: int,
     offset: int,
+    with_lists: bool = True,
 ) -> tuple[list[Client], int]:
     """The clients the actor may see. ``not_contacted_since`` finds parked clients: no contact
-    logged on or after that day (or none at all). Each client listed is an audited read."""
+    logged on or after that day (or none at all). Each client listed is an audited read.
+    ``with_lists=False`` leaves the languages, skills and qualifications unloaded, for a list
+    that shows none of them."""
     actor.require(Role.caseworker, Role.liaison)
     query = select(Client).order_by(Client.family_name, Client.given_name, Client.id)
+    if not with_lists:
+        query = query.options(raiseload(Client.languages), raiseload(Client.skills))
+        query = query.options(raiseload(Client.qualifications))
     if actor.role is Role.caseworker:
         query = query.where(Client.id.in_(visible_client_ids(actor)))
     else:

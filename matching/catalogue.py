@@ -164,6 +164,7 @@ class Arrays:
     max_km: Floats
     summary: Floats  # entry slot -> unit summary vector
     extra_row: Ints  # entry slot -> store row of the occupation / aspirations vector, or -1
+    extra: Floats  # entry slot -> that vector (zeros where none), gathered once
 
 
 @dataclass
@@ -327,6 +328,9 @@ class Catalogue(Generic[Entry]):
             max_km=max_km,
             summary=summary,
             extra_row=extra_row,
+            extra=np.where(
+                (extra_row >= 0)[:, None], self.store.matrix[np.maximum(extra_row, 0)], 0
+            ).astype(np.float32),
         )
 
     def statement_vector_ids(self) -> list[int]:

@@ -254,11 +254,9 @@ def _combine(
 
 def _aspiration(target: Catalogue[Any], store: VectorStore, vector: Floats | None) -> Floats:
     arrays = target.arrays()
-    result = np.zeros(len(arrays.alive), dtype=np.float32)
     if vector is None:
-        return result
-    has = arrays.extra_row >= 0
-    result[has] = np.maximum(store.matrix[arrays.extra_row[has]] @ vector, 0)
+        return np.zeros(len(arrays.alive), dtype=np.float32)
+    result: Floats = np.maximum(arrays.extra @ vector, 0).astype(np.float32)
     return result
 
 

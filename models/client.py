@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
@@ -72,6 +72,8 @@ class ContactChannel(StrEnum):
 
 class Client(Base, Timestamped):
     __tablename__ = "clients"
+    #: Matching looks for rows changed since it last looked (``Matcher.refresh``).
+    __table_args__ = (Index(None, "updated_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was

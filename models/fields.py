@@ -11,7 +11,9 @@ from models import reference
 #: Ids are 32-bit integers on PostgreSQL: anything larger cannot name a stored row.
 MAX_ID = 2_147_483_647
 
-DRIVING_LICENCE_CATEGORIES = frozenset("AM A1 A2 A B BE C1 C1E C CE D1 D1E D DE T".split())
+#: Driving licence categories (EU directive 2006/126/EC), in the directive's order.
+DRIVING_LICENCE_ORDER = tuple("AM A1 A2 A B BE C1 C1E C CE D1 D1E D DE T".split())
+DRIVING_LICENCE_CATEGORIES = frozenset(DRIVING_LICENCE_ORDER)
 
 
 def _nace(code: str) -> str:

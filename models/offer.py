@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import JSON, Enum, ForeignKey, Numeric, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, Timestamped, utcnow
@@ -72,6 +72,8 @@ class Insurer(StrEnum):
 
 class Offer(Base, Timestamped):
     __tablename__ = "offers"
+    #: Matching looks for rows changed since it last looked (``Matcher.refresh``).
+    __table_args__ = (Index(None, "updated_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Raised by every UPDATE of the row (SQLAlchemy's version counter); a write that was

@@ -117,8 +117,10 @@ def list_checkpoints(
     placement_id: int | None,
     limit: int,
     offset: int,
+    pending: bool = False,
 ) -> tuple[list[Checkpoint], int]:
-    """Checkpoints by due date; ``overdue``: past due without an outcome."""
+    """Checkpoints by due date; ``overdue``: past due without an outcome; ``pending``: any
+    without an outcome."""
     actor.require(Role.liaison, Role.caseworker)
     query = select(Checkpoint).order_by(Checkpoint.due_on, Checkpoint.id)
     if mine:
@@ -127,6 +129,8 @@ def list_checkpoints(
         query = query.join(Placement).where(Placement.client_id.in_(visible_client_ids(actor)))
     if overdue:
         query = query.where(Checkpoint.outcome.is_(None), Checkpoint.due_on < today)
+    if pending:
+        query = query.where(Checkpoint.outcome.is_(None))
     if placement_id is not None:
         query = query.where(Checkpoint.placement_id == placement_id)
     rows, total = fetch_page(session, query, limit, offset)

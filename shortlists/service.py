@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, raiseload
 
 from accounts import audit
 from accounts.actor import Actor
@@ -90,10 +90,15 @@ def offer_states(session: Session, offer_ids: list[int]) -> dict[int, OfferState
     ).all()
     free = places_left(session, offer_ids)
     tutor_ids = sorted({r.tutor_id for r in rows if r.tutor_id is not None})
-    capacity = dict(
-        session.execute(select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))).all()
-    )
-    mentees = tutor_load(session, tutor_ids)
+    capacity: dict[int, int] = {}
+    mentees: dict[int, int] = {}
+    if tutor_ids:
+        capacity = dict(
+            session.execute(
+                select(Tutor.id, Tutor.max_mentees).where(Tutor.id.in_(tutor_ids))
+            ).all()
+        )
+        mentees = tutor_load(session, tutor_ids)
     return {
         r.id: OfferState(
             status=str(r.status),
@@ -289,7 +294,9 @@ def _store(
     picks: list[_Pick],
     considered: int,
     today: date,
+    funnel: dict[str, Any] | None = None,
 ) -> Shortlist:
+    """The shortlist and its items, stored in two statements (the items in one batch)."""
     client_id, offer_id = subject
     scored = []
     for pick in picks:
@@ -316,19 +323,24 @@ def _store(
         model=matcher.embedder.name,
         weights=matcher.weights.as_dict(),
         considered=considered,
+        funnel=funnel,
     )
-    for rank, (pair, _other, pick) in enumerate(scored[: request.limit], start=1):
-        shortlist.items.append(
-            ShortlistItem(
-                rank=rank,
-                offer_id=pick.offer.id,
-                client_id=pick.client.id,
-                score=pair.score,
-                explanation=stored(_explain(matcher, snap, request, pair, pick.checks, today)),
-            )
-        )
     session.add(shortlist)
     session.flush()
+    items = [
+        {
+            "shortlist_id": shortlist.id,
+            "rank": rank,
+            "offer_id": pick.offer.id,
+            "client_id": pick.client.id,
+            "score": pair.score,
+            "explanation": stored(_explain(matcher, snap, request, pair, pick.checks, today)),
+        }
+        for rank, (pair, _other, pick) in enumerate(scored[: request.limit], start=1)
+    ]
+    if items:
+        session.execute(insert(ShortlistItem), items)
+    session.expire(shortlist, ["items"])  # read back when asked for
     audit.record(session, actor, "create", "shortlist", shortlist.id, detail=direction.value)
     return shortlist
 
@@ -393,9 +405,8 @@ def shortlist_for_client(
         walk.picks,
         walk.considered,
         today,
+        _funnel(walk, request, pair_of),
     )
-    shortlist.funnel = _funnel(walk, request, pair_of)
-    session.flush()
     return shortlist
 
 
@@ -711,13 +722,20 @@ def why_not(
     return answer
 
 
-def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[Shortlist]:
-    """The shortlists this person asked for lately, newest first."""
+def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[tuple[Shortlist, int]]:
+    """The shortlists this person asked for lately, newest first, each with how many it
+    listed (counted, not loaded: their items and decisions stay unread)."""
     actor.require(*SHORTLISTERS)
+    listed = (
+        select(func.count(ShortlistItem.id))
+        .where(ShortlistItem.shortlist_id == Shortlist.id)
+        .scalar_subquery()
+    )
     query = (
-        select(Shortlist)
+        select(Shortlist, listed)
+        .options(raiseload(Shortlist.items), raiseload(Shortlist.decisions))
         .where(Shortlist.requested_by_id == actor.user_id)
         .order_by(Shortlist.at.desc(), Shortlist.id.desc())
         .limit(limit)
     )
-    return list(session.scalars(query))
+    return [(row[0], int(row[1])) for row in session.execute(query)]

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api.app import API_PREFIX
 from api.app import create_app as create_api_app
+from matching.ann import serve_single_threaded
 from models.errors import TandemError
 from web import sessions
 from web.deps import PasswordChangeRequired, SignInRequired, build_pages, get_pages, render
@@ -97,6 +98,7 @@ def install_pages(app: FastAPI) -> None:
 
 def create_app(settings: Any = None, **kwargs: Any) -> FastAPI:
     """The API and the pages in one app (the same arguments as ``api.app.create_app``)."""
+    serve_single_threaded()
     app = create_api_app(settings, **kwargs)
     install_pages(app)
     return app

@@ -55,6 +55,7 @@ LABELS = {
     "fuzzy": N_("close spelling"),
     "informal_experience": N_("informal experience"),
     "confirmed": N_("confirmed"),
+    "semantic": N_("similar meaning"),
     "vacancy": N_("Vacancy"),
     "traineeship": N_("Traineeship"),
     "work_trial": N_("Work trial"),
@@ -78,6 +79,30 @@ LABELS = {
     "checkpoint_overdue": N_("Checkpoint overdue"),
     # The grounds of screening findings ("age", "religion or belief").
     **{ground.value: words for ground, words in GROUND_WORDS.items()},
+    "not_requested": N_("Not requested"),
+    "partial": N_("Partly recognised"),
+    "refused": N_("Refused"),
+    "no_heavy_lifting": N_("No heavy lifting"),
+    "no_long_standing": N_("No long standing"),
+    "no_night_work": N_("No night work"),
+    "no_driving": N_("No driving"),
+    "day": N_("Day"),
+    "evening": N_("Evening"),
+    "night": N_("Night"),
+    "weekend": N_("Weekend"),
+}
+
+#: The ISCED 2011 levels as the pages name them (the reference data's names, for translation).
+ISCED = {
+    0: N_("Early childhood education"),
+    1: N_("Primary education"),
+    2: N_("Lower secondary education"),
+    3: N_("Upper secondary education"),
+    4: N_("Post-secondary non-tertiary education"),
+    5: N_("Short-cycle tertiary education"),
+    6: N_("Bachelor's or equivalent level"),
+    7: N_("Master's or equivalent level"),
+    8: N_("Doctoral or equivalent level"),
 }
 
 

@@ -519,6 +519,13 @@ ROWS = [
         lambda w: {"display_name": "Caseworker B"},
     ),
     Row(
+        "PATCH",
+        "/users/{user_id}",
+        user_path("liaison"),
+        "200 403 403 403 403 403",
+        lambda w: {"role": "employer", "company_id": w.ids["company_a"], "office_id": None},
+    ),
+    Row(
         "POST",
         "/users/{user_id}/caseload-transfer",
         lambda w: f"/api/v1/users/{w.users['caseworker'].id}/caseload-transfer",

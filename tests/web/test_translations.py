@@ -76,6 +76,14 @@ def test_every_visible_word_on_every_page_is_marked_for_translation(
             "why-not": client.get(made.url.path + "/why-not?q=Kitchen").text,
             "/proposals": client.get("/proposals").text,
             "personal": client.get(f"/clients/{client_id}/personal").text,
+            "skill concepts": client.get(
+                f"/clients/{client_id}/skills/{world.ids['skill_a']}/concepts?q=food"
+            ).text,
+            "languages refused": post_form(
+                client,
+                f"/clients/{client_id}/languages",
+                {"version": "1", "languages-0-language": "xx", "languages-0-level": "B1"},
+            ).text,
             "/account/password": client.get("/account/password").text,
             "/account/language": client.get("/account/language").text,
             "404": client.get("/clients/999999").text,

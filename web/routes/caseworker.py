@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from math import ceil
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
@@ -18,10 +19,20 @@ from clients import profiles, records
 from clients.access import client_for_editor, client_for_reader
 from clients.schemas import ClientUpdate, ConsentUpdate, ContactCreate
 from employers.offers import find_published_offers, offer_labels
-from models.client import ContactChannel, Readiness
-from models.errors import TandemError
+from models.client import (
+    ContactChannel,
+    FunctionalLimit,
+    Readiness,
+    RecognitionStatus,
+    RightToWork,
+    SkillStage,
+)
+from models.errors import NotFound, StaleVersion, TandemError
+from models.fields import DRIVING_LICENCE_ORDER
 from models.matching import Decision
-from models.placement import CheckpointOutcome, EndReason
+from models.offer import Schedule
+from models.placement import CheckpointOutcome, EndReason, PlacementStatus, ProposalStatus
+from models.reference import CEFR_LEVELS
 from models.user import Role
 from placements.followup import list_checkpoints, record_checkpoint
 from placements.lifecycle import list_placements
@@ -32,6 +43,7 @@ from shortlists.schemas import DecisionIn, ShortlistRead, ShortlistRequest
 from taxonomy.extract import extract
 from taxonomy.schemas import ESCO_ATTRIBUTION
 from web.deps import Pages, PagesDep, page_for, page_router, render
+from web.labels import ISCED
 
 router = page_router()
 CaseworkerPage = Annotated[Actor, page_for(Role.caseworker)]
@@ -79,6 +91,7 @@ def clients_page(
         checkpoint_overdue_on=today if checkpoint_overdue else None,
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
+        with_lists=False,
     )
     read_only = actor.role is not Role.caseworker
     last_contact, last_shortlist = (
@@ -105,8 +118,11 @@ def clients_page(
 # -- A client --------------------------------------------------------------------------------
 
 
+CONTACTS_PAGE_SIZE = 10
+
+
 def _client_context(
-    session: SessionDep, actor: Actor, client_id: int, today: date
+    session: SessionDep, actor: Actor, client_id: int, today: date, contacts_page: int = 1
 ) -> dict[str, Any]:
     client = profiles.read_client(session, actor, client_id)
     editable = actor.role is Role.caseworker
@@ -119,19 +135,35 @@ def _client_context(
         "today": today,
         "channels": list(ContactChannel),
         "readiness_choices": list(Readiness),
+        "stages": list(SkillStage),
+        "cefr_levels": CEFR_LEVELS,
+        "isced_levels": ISCED,
+        "recognitions": list(RecognitionStatus),
+        "rights": list(RightToWork),
+        "licences": DRIVING_LICENCE_ORDER,
+        "limits": list(FunctionalLimit),
+        "schedules": list(Schedule),
         "show_esco": any(c.concept.esco_uri for s in client.skills for c in s.concepts),
         "extracted": None,
         "story": "",
     }
     if editable:
         context["consents"] = records.consent_history(session, actor, client_id)
-        contacts, contacts_total = records.list_contacts(session, actor, client_id, 10, 0)
+        contacts, contacts_total = records.list_contacts(
+            session,
+            actor,
+            client_id,
+            CONTACTS_PAGE_SIZE,
+            (contacts_page - 1) * CONTACTS_PAGE_SIZE,
+        )
         proposals, _total = list_proposals(
             session, actor, status=None, offer_id=None, client_id=client_id, limit=20, offset=0
         )
         context.update(
             contacts=contacts,
             contacts_total=contacts_total,
+            contacts_page=contacts_page,
+            contacts_pages_total=max(1, ceil(contacts_total / CONTACTS_PAGE_SIZE)),
             proposals=proposals,
             offers=offer_labels(session, {p.offer_id for p in proposals}),
         )
@@ -146,8 +178,9 @@ def client_page(
     actor: ClientReader,
     today: TodayDep,
     client_id: PathId,
+    contacts_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
-    context = _client_context(session, actor, client_id, today)
+    context = _client_context(session, actor, client_id, today, contacts_page)
     return render(request, pages, "caseworker/client.html", context)
 
 
@@ -183,7 +216,76 @@ def _client_refused(
     return render(request, pages, "caseworker/client.html", context, status_code=422)
 
 
-PROFILE_FIELDS = ("home_postcode", "max_travel_km", "hours_per_week", "readiness", "aspirations")
+def _stale_message(_: Any) -> str:
+    return str(
+        _(
+            "Someone changed this profile since you opened it: check the values below and "
+            "save again."
+        )
+    )
+
+
+def _validation_errors(
+    exc: ValidationError, messages: dict[str, str], fallback: str, rows: dict[str, list[int]]
+) -> dict[str, str]:
+    """Each refused value beside its field: ``languages.1.level`` is the field
+    ``languages-3-level`` of the form when the second row sent was the form's fourth (empty
+    rows are not sent)."""
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        parts = [str(p) for p in error["loc"]]
+        if len(parts) > 1 and parts[0] in rows and parts[1].isdigit():
+            parts[1] = str(rows[parts[0]][int(parts[1])])
+        field = "-".join(parts) if parts else "profile"
+        errors.setdefault(field, messages.get(parts[-1] if parts else "", fallback))
+    return errors
+
+
+def _save_profile(
+    request: Request,
+    pages: Pages,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: Actor,
+    normaliser: Any,
+    today: date,
+    client_id: int,
+    change: dict[str, Any],
+    typed: dict[str, Any],
+    messages: dict[str, str],
+    anchor: str,
+    rows: dict[str, list[int]] | None = None,
+) -> Response:
+    """One edit of the profile through the API's schema and service, against the version the
+    form was opened at: refused input is shown beside its field with what was typed, and
+    nothing is stored; a profile changed by someone else meanwhile is not overwritten."""
+    _ = pages.translations.gettext
+    client_for_editor(session, actor, client_id)
+    errors: dict[str, str] = {}
+    try:
+        update = ClientUpdate.model_validate(change)
+        profiles.update_client(
+            session, actor, client_id, update, settings.default_country, normaliser
+        )
+    except ValidationError as exc:
+        errors = _validation_errors(exc, messages, _("Check this value."), rows or {})
+    except StaleVersion:
+        errors = {"profile": _stale_message(_)}
+        typed = {}
+    except TandemError as exc:
+        if exc.status_code == 404:
+            raise
+        field = exc.field or "profile"
+        errors[field] = messages.get(field, exc.message)
+    if errors:
+        return _client_refused(
+            request, pages, session, actor, client_id, today, errors, {"values": typed}
+        )
+    return _see_other(f"/clients/{client_id}#{anchor}")
+
+
+def _version(seen: str) -> int | str:
+    return int(seen) if seen.isdigit() else seen
 
 
 @router.post("/clients/{client_id}/profile")
@@ -201,11 +303,9 @@ def edit_profile(
     hours_per_week: Annotated[str, Form(max_length=20)] = "",
     readiness: Annotated[str, Form(max_length=30)] = "",
     aspirations: Annotated[str, Form(max_length=5000)] = "",
-    seen_version: Annotated[str, Form(max_length=50)] = "",
+    version: Annotated[str, Form(max_length=20)] = "",
 ) -> Response:
-    """Reach, hours, readiness and aspirations, validated by the API's schema; refused input
-    is shown beside its field and nothing is stored; a profile changed by someone else since
-    the form was opened is not overwritten."""
+    """Reach, hours, readiness and aspirations."""
     _ = pages.translations.gettext
     typed = {
         "home_postcode": home_postcode,
@@ -214,14 +314,6 @@ def edit_profile(
         "readiness": readiness,
         "aspirations": aspirations,
     }
-    client = client_for_editor(session, actor, client_id)
-    errors: dict[str, str] = {}
-    if seen_version != client.updated_at.isoformat():
-        errors["profile"] = _(
-            "Someone changed this profile since you opened it: check the values below and "
-            "save again."
-        )
-        return _client_refused(request, pages, session, actor, client_id, today, errors)
     messages = {
         "home_postcode": _("Enter a postcode Tandem knows."),
         "max_travel_km": _("Enter the distance in km, from 0 to 300."),
@@ -229,24 +321,167 @@ def edit_profile(
         "readiness": _("Choose a readiness."),
         "aspirations": _("Shorten the aspirations."),
     }
-    try:
-        change = ClientUpdate.model_validate({k: v.strip() for k, v in typed.items()})
-        profiles.update_client(
-            session, actor, client_id, change, settings.default_country, normaliser
-        )
-    except ValidationError as exc:
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else "profile"
-            errors.setdefault(field, messages.get(field, _("Check this value.")))
-    except TandemError as exc:
-        if exc.status_code == 404:
-            raise
-        errors[exc.field or "profile"] = messages.get(exc.field or "", exc.message)
-    if errors:
-        return _client_refused(
-            request, pages, session, actor, client_id, today, errors, {"values": typed}
-        )
-    return _see_other(f"/clients/{client_id}#profile-title")
+    change = {k: v.strip() for k, v in typed.items()} | {"version": _version(version)}
+    return _save_profile(
+        request,
+        pages,
+        session,
+        settings,
+        actor,
+        normaliser,
+        today,
+        client_id,
+        change,
+        typed,
+        messages,
+        "profile-title",
+    )
+
+
+def _rows(form: Any, names: tuple[str, ...], prefix: str) -> list[dict[str, str]]:
+    """The rows of a repeated part of a form (``languages-0-language``...), as typed."""
+    rows = []
+    for index in range(MAX_FORM_ROWS):
+        row = {n: str(form.get(f"{prefix}-{index}-{n}") or "").strip() for n in names}
+        if f"{prefix}-{index}-{names[0]}" not in form:
+            break
+        rows.append(row)
+    return rows
+
+
+MAX_FORM_ROWS = 25
+
+
+@router.post("/clients/{client_id}/languages")
+async def edit_languages(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    today: TodayDep,
+    client_id: PathId,
+) -> Response:
+    """The languages the person speaks, each with its CEFR level; a row left empty is
+    dropped."""
+    _ = pages.translations.gettext
+    form = await request.form()
+    rows = _rows(form, ("language", "level"), "languages")
+    kept = [(i, r) for i, r in enumerate(rows) if r["language"] or r["level"]]
+    change = {
+        "version": _version(str(form.get("version") or "")),
+        "languages": [r for _i, r in kept],
+    }
+    messages = {
+        "language": _("Enter a language as its ISO 639 code, such as de or tr."),
+        "level": _("Choose a CEFR level."),
+        "languages": _("Each language once: a language is listed twice."),
+    }
+    return _save_profile(
+        request,
+        pages,
+        session,
+        settings,
+        actor,
+        normaliser,
+        today,
+        client_id,
+        change,
+        {"languages": rows},
+        messages,
+        "languages-title",
+        {"languages": [i for i, _r in kept]},
+    )
+
+
+@router.post("/clients/{client_id}/education")
+async def edit_education(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    today: TodayDep,
+    client_id: PathId,
+) -> Response:
+    """The level of education and each qualification with where it was gained and whether
+    it is recognised here; a row without a title is dropped."""
+    _ = pages.translations.gettext
+    form = await request.form()
+    rows = _rows(form, ("title", "country", "isced_level", "recognition"), "qualifications")
+    level = str(form.get("isced_level") or "").strip()
+    kept = [i for i, r in enumerate(rows) if r["title"]]
+    change = {
+        "version": _version(str(form.get("version") or "")),
+        "isced_level": level or None,
+        "qualifications": [{k: v for k, v in rows[i].items() if v} for i in kept],
+    }
+    messages = {
+        "isced_level": _("Choose a level of education."),
+        "title": _("Shorten the title to 300 characters."),
+        "country": _("Enter the country as its two-letter code, such as AT or SY."),
+        "recognition": _("Choose where the recognition stands."),
+    }
+    typed = {"isced_level": level, "qualifications": rows}
+    return _save_profile(
+        request,
+        pages,
+        session,
+        settings,
+        actor,
+        normaliser,
+        today,
+        client_id,
+        change,
+        typed,
+        messages,
+        "education-title",
+        {"qualifications": kept},
+    )
+
+
+@router.post("/clients/{client_id}/conditions")
+async def edit_conditions(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    today: TodayDep,
+    client_id: PathId,
+) -> Response:
+    """Right to work, driving licences and own vehicle, functional limits, and the time
+    windows the person cannot work in."""
+    _ = pages.translations.gettext
+    form = await request.form()
+    lists = ("driving_licences", "functional_limits", "unavailable_schedules")
+    typed: dict[str, Any] = {n: [str(v) for v in form.getlist(n)] for n in lists}
+    typed["right_to_work"] = str(form.get("right_to_work") or "")
+    typed["own_vehicle"] = form.get("own_vehicle") == "true"
+    change = {"version": _version(str(form.get("version") or "")), **typed}
+    messages = {
+        "right_to_work": _("Choose whether the person may work here."),
+        "driving_licences": _("Choose licence categories from the list."),
+        "functional_limits": _("Choose limits from the list."),
+        "unavailable_schedules": _("Choose time windows from the list."),
+    }
+    return _save_profile(
+        request,
+        pages,
+        session,
+        settings,
+        actor,
+        normaliser,
+        today,
+        client_id,
+        change,
+        typed,
+        messages,
+        "conditions-title",
+    )
 
 
 @router.post("/clients/{client_id}/consent")
@@ -363,6 +598,96 @@ async def confirm_concepts(
     ids = [int(str(v)) for v in form.getlist("concept") if str(v).isdigit()]
     profiles.confirm_skill_concepts(session, actor, client_id, skill_id, ids)
     return _see_other(f"/clients/{client_id}#skill-{skill_id}")
+
+
+@router.post("/clients/{client_id}/skills/{skill_id}/stage")
+def change_stage(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    today: TodayDep,
+    client_id: PathId,
+    skill_id: PathId,
+    stage: Annotated[str, Form(max_length=30)] = "",
+    version: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    """A statement's stage (self-identified, recognised, developed): the profile's list of
+    statements sent again with this one's stage changed, as the API's PATCH does; the
+    statement keeps its words, concepts and confirmations."""
+    _ = pages.translations.gettext
+    client = client_for_editor(session, actor, client_id)
+    if not any(s.id == skill_id for s in client.skills):
+        raise NotFound("skill", skill_id)
+    skills = [
+        {"text": s.text, "source": s.source.value, "stage": stage if s.id == skill_id else s.stage}
+        for s in client.skills
+    ]
+    field = f"stage-{skill_id}"
+    if stage not in set(SkillStage):
+        errors = {field: _("Choose a stage.")}
+        return _client_refused(request, pages, session, actor, client_id, today, errors)
+    return _save_profile(
+        request,
+        pages,
+        session,
+        settings,
+        actor,
+        normaliser,
+        today,
+        client_id,
+        {"version": _version(version), "skills": skills},
+        {field: stage},
+        {"stage": _("Choose a stage.")},
+        f"skill-{skill_id}",
+    )
+
+
+CONCEPT_CHOICES = 5
+MORE_CONCEPT_CHOICES = 20
+
+
+@router.get("/clients/{client_id}/skills/{skill_id}/concepts")
+def choose_concepts(
+    request: Request,
+    pages: PagesDep,
+    session: SessionDep,
+    actor: CaseworkerPage,
+    normaliser: NormaliserDep,
+    client_id: PathId,
+    skill_id: PathId,
+    q: Annotated[str, Query(max_length=200)] = "",
+    more: bool = False,
+) -> Response:
+    """Another concept for a statement: the normaliser's ranked answer for the statement's
+    words (or other words typed), with more suggestions on request; the concepts confirmed or
+    proposed now stay ticked."""
+    client = client_for_editor(session, actor, client_id)
+    skill = next((s for s in client.skills if s.id == skill_id), None)
+    if skill is None:
+        raise NotFound("skill", skill_id)
+    words = q.strip() or skill.text
+    limit = MORE_CONCEPT_CHOICES if more else CONCEPT_CHOICES
+    current = {c.concept_id for c in skill.concepts if c.confirmed_at} or {
+        c.concept_id for c in skill.concepts
+    }
+    found = normaliser.normalise(words, limit)
+    shown = {m.concept_id for m in found}
+    context = {
+        "client": client,
+        "skill": skill,
+        "q": q,
+        "words": words,
+        "more": more,
+        "found": found,
+        "kept": [c for c in skill.concepts if c.concept_id not in shown],
+        "current": current,
+        "show_esco": any(m.esco_uri for m in found)
+        or any(c.concept.esco_uri for c in skill.concepts),
+    }
+    return render(request, pages, "caseworker/skill_concepts.html", context)
 
 
 # -- The shortlist ---------------------------------------------------------------------------
@@ -532,6 +857,20 @@ def why_not_page(
 # -- Proposals and placements ----------------------------------------------------------------
 
 
+def _pages_total(total: int) -> int:
+    return max(1, ceil(total / PAGE_SIZE))
+
+
+def _pager_urls(path: str, params: dict[str, str | int]) -> dict[str, str]:
+    """For each pager of a page, its link with the page's other choices kept (``...&`` then
+    ``name=N``)."""
+    urls = {}
+    for name in params:
+        kept = {k: v for k, v in params.items() if k != name and v not in ("", 1)}
+        urls[name] = f"{path}?{urlencode(kept)}&" if kept else f"{path}?"
+    return urls
+
+
 @router.get("/proposals")
 def proposals_page(
     request: Request,
@@ -540,20 +879,36 @@ def proposals_page(
     actor: CaseworkerPage,
     today: TodayDep,
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    status: Annotated[str, Query(max_length=30)] = "",
+    placements_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    placement_status: Annotated[str, Query(max_length=30)] = "",
+    checkpoints_page: Annotated[int, Query(ge=1, le=100_000)] = 1,
 ) -> Response:
+    """My proposals, placements and the checkpoints waiting for me: each list filtered by
+    its state and paged on its own."""
+    proposal_status = ProposalStatus(status) if status in set(ProposalStatus) else None
+    placed_status = (
+        PlacementStatus(placement_status) if placement_status in set(PlacementStatus) else None
+    )
     proposals, total = list_proposals(
         session,
         actor,
-        status=None,
+        status=proposal_status,
         offer_id=None,
         client_id=None,
         limit=PAGE_SIZE,
         offset=(page - 1) * PAGE_SIZE,
     )
-    placements, _placed = list_placements(
-        session, actor, status=None, offer_id=None, client_id=None, limit=PAGE_SIZE, offset=0
+    placements, placed = list_placements(
+        session,
+        actor,
+        status=placed_status,
+        offer_id=None,
+        client_id=None,
+        limit=PAGE_SIZE,
+        offset=(placements_page - 1) * PAGE_SIZE,
     )
-    checkpoints, _due = list_checkpoints(
+    checkpoints, due = list_checkpoints(
         session,
         actor,
         today=today,
@@ -561,18 +916,36 @@ def proposals_page(
         overdue=False,
         placement_id=None,
         limit=PAGE_SIZE,
-        offset=0,
+        offset=(checkpoints_page - 1) * PAGE_SIZE,
+        pending=True,
     )
-    open_checkpoints = [c for c in checkpoints if c.outcome is None]
     offer_ids = {p.offer_id for p in proposals} | {p.offer_id for p in placements}
     client_ids = {p.client_id for p in proposals} | {p.client_id for p in placements}
+    params: dict[str, str | int] = {
+        "page": page,
+        "status": proposal_status.value if proposal_status else "",
+        "placements_page": placements_page,
+        "placement_status": placed_status.value if placed_status else "",
+        "checkpoints_page": checkpoints_page,
+    }
     context = {
         "proposals": proposals,
         "total": total,
         "page": page,
-        "pages_total": max(1, ceil(total / PAGE_SIZE)),
+        "pages_total": _pages_total(total),
+        "status": params["status"],
+        "statuses": list(ProposalStatus),
         "placements": placements,
-        "checkpoints": open_checkpoints,
+        "placed": placed,
+        "placements_page": placements_page,
+        "placements_pages_total": _pages_total(placed),
+        "placement_status": params["placement_status"],
+        "placement_statuses": list(PlacementStatus),
+        "checkpoints": checkpoints,
+        "due": due,
+        "checkpoints_page": checkpoints_page,
+        "checkpoints_pages_total": _pages_total(due),
+        "urls": _pager_urls("/proposals", params),
         "offers": offer_labels(session, offer_ids),
         "names": profiles.client_names(session, actor, client_ids),
         "outcomes": list(CheckpointOutcome),

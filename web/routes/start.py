@@ -40,9 +40,10 @@ def start(
             not_contacted_since=since,
             limit=START_ROWS,
             offset=0,
+            with_lists=False,
         )
         recent = recent_shortlists(session, actor, START_ROWS)
-        names = client_names(session, actor, {s.client_id for s in recent if s.client_id})
+        names = client_names(session, actor, {s.client_id for s, _n in recent if s.client_id})
         context.update(
             parked=parked, parked_total=parked_total, recent=recent, names=names, since=since
         )
