@@ -12,6 +12,8 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from accounts.throttle import parse_networks
+from api import signin
 from api.errors import install_error_handlers
 from api.routers import (
     audit,
@@ -160,6 +162,8 @@ def create_app(
         else None,
     )
     app.state.review = review or Review.from_settings(settings)
+    app.state.sign_in_policy = signin.policy(settings)
+    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
     routers = (

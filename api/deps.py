@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from accounts.actor import Actor
-from accounts.tokens import user_id_from_token
+from accounts.tokens import read_token
 from accounts.users import active_user, actor_for
 from api.errors import etag
 from config.settings import Settings
@@ -59,8 +59,11 @@ def get_actor(
 ) -> Actor:
     if credentials is None:
         raise NotAuthenticated("sign in first: send 'Authorization: Bearer <token>'")
-    user_id = user_id_from_token(credentials.credentials, settings.secret_key)
-    return actor_for(active_user(session, user_id))
+    claims = read_token(credentials.credentials, settings.secret_key)
+    user = active_user(session, claims.user_id)
+    if user.token_version != claims.version:
+        raise NotAuthenticated("the access token has ended (signed out or password changed)")
+    return actor_for(user)
 
 
 CurrentActor = Annotated[Actor, Depends(get_actor)]

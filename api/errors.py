@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from models.errors import NotAuthenticated, StaleVersion, TandemError
+from models.errors import NotAuthenticated, StaleVersion, TandemError, TooManyAttempts
 
 
 def _field(loc: tuple[int | str, ...]) -> str:
@@ -25,6 +25,8 @@ async def _tandem_error(_request: Request, exc: Exception) -> JSONResponse:
     if state is not None:
         body["current_state"] = state
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, NotAuthenticated) else None
+    if isinstance(exc, TooManyAttempts):
+        headers = {"Retry-After": str(exc.retry_after)}
     if isinstance(exc, StaleVersion) and exc.current_version is not None:
         body["current_version"] = exc.current_version
         headers = {"ETag": etag(exc.current_version)}

@@ -487,7 +487,7 @@ ROWS = [
         lambda w: {
             "email": f"{unique('new')}@tandem.example",
             "display_name": "New",
-            "password": "long enough",
+            "password": "long enough to pass",
             "role": "caseworker",
         },
     ),
