@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from accounts.throttle import parse_networks
 from api import signin
+from api.docs import install_docs
 from api.errors import install_error_handlers
 from api.routers import (
     audit,
@@ -32,6 +33,7 @@ from api.routers import (
 )
 from api.routers import skills as skills_api
 from api.scheduler import JobContext, start_scheduler
+from api.security import BodyLimit, install_security_headers
 from config.settings import Settings
 from employers.offers import Review
 from matching.ann import IndexParams
@@ -150,6 +152,8 @@ def create_app(
         version="0.1.0",
         description="Employer engagement and explained job matching for employment services.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.clock = date.today  # tests move the clock by replacing it
@@ -166,6 +170,9 @@ def create_app(
     app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
+    install_security_headers(app, settings)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    install_docs(app)
     routers = (
         auth,
         users,

@@ -7,6 +7,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException
 
 from models.errors import NotAuthenticated, StaleVersion, TandemError, TooManyAttempts
 
@@ -83,7 +84,30 @@ async def _data_error(_request: Request, _exc: Exception) -> JSONResponse:
     )
 
 
+#: The ``error`` code of an HTTP error raised by the framework rather than by Tandem's code.
+HTTP_ERROR_CODES = {
+    400: "bad_request",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    406: "not_acceptable",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    """Errors of the framework itself (no such route, wrong method, a body that cannot be
+    read, too large a body) in the same shape as Tandem's own."""
+    assert isinstance(exc, HTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else "the request cannot be handled"
+    body = {"error": HTTP_ERROR_CODES.get(exc.status_code, "http_error"), "detail": detail}
+    return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(TandemError, _tandem_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(IntegrityError, _integrity_error)
