@@ -1,5 +1,6 @@
 """The whole site: the API app with the pages, their static files, cookies and error pages
-added (the security headers of every response are the API app's: ``api.security``). ``tandem serve`` serves this."""
+added (the security headers of every response are the API app's: ``api.security``).
+``tandem serve`` serves this."""
 
 from __future__ import annotations
 
