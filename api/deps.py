@@ -21,7 +21,7 @@ from config.settings import Settings
 from employers.offers import Review
 from matching.engine import Matcher
 from models.errors import InvalidInput, NotAuthenticated
-from models.fields import MAX_ID
+from models.fields import MAX_ID, CodeText, SaneDate, SearchText
 from taxonomy.cache import SkillsCache
 from taxonomy.normalise import Normaliser
 
@@ -112,7 +112,7 @@ class PageParams:
 
 def get_page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit, offset)
 
@@ -121,6 +121,14 @@ PageDep = Annotated[PageParams, Depends(get_page_params)]
 
 #: A record id in a path: out of the database's integer range it cannot exist.
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+#: Query filters, bounded so that no value reaches the database that it cannot hold.
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="A record id")]
+SearchQuery = Annotated[
+    SearchText | None,
+    Query(description="Words to look for (`%` and `_` match themselves)"),
+]
+CodeFilter = Annotated[CodeText | None, Query()]
+DateFilter = Annotated[SaneDate | None, Query(description="A date (1900-01-01 to 2199-12-31)")]
 
 Item = TypeVar("Item")
 
@@ -135,7 +143,10 @@ class Page(BaseModel, Generic[Item]):
 def get_if_match(
     if_match: Annotated[
         str | None,
-        Header(description='The version you read, as its ETag (`"3"`); a stale one is a 409'),
+        Header(
+            max_length=40,
+            description='The version you read, as its ETag (`"3"`); a stale one is a 409',
+        ),
     ] = None,
 ) -> int | None:
     """The version a write was made against, from ``If-Match`` (``"3"``, ``W/"3"`` or ``3``)."""
