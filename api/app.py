@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from accounts.throttle import parse_networks
 from api import signin
 from api.docs import install_docs
-from api.errors import install_error_handlers
+from api.errors import document_errors, install_error_handlers
 from api.routers import (
     audit,
     auth,
@@ -190,4 +190,5 @@ def create_app(
     )
     for module in (*routers, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
+    document_errors(app)
     return app

@@ -3,6 +3,7 @@ tokens that need an expiry and end with the user's token version, a password pol
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -36,9 +37,23 @@ def _unlock(db: sessionmaker[Session]) -> None:
         session.execute(update(SignInThrottle).values(locked_until=past))
 
 
+@pytest.fixture
+def patient(settings: Settings) -> Settings:
+    """A first delay of a minute: a loaded test machine never outlasts it between requests."""
+    return settings.model_copy(update={"sign_in_delay_seconds": 60.0})
+
+
+@pytest.fixture
+def guarded(patient: Settings, engine: Engine, embedder: Embedder) -> Iterator[TestClient]:
+    app = create_app(patient, engine=engine, embedder=embedder)
+    with TestClient(app, base_url="https://testserver") as client:
+        yield client
+
+
 def test_repeated_failures_get_429_with_a_growing_retry_after(
-    client: TestClient, world: World, db: sessionmaker[Session], settings: Settings
+    guarded: TestClient, world: World, db: sessionmaker[Session], settings: Settings
 ) -> None:
+    client = guarded
     free = settings.sign_in_free_failures_account
     # The free attempts and the first one past them are checked; then the account waits.
     assert [_try(client, "cw@tandem.example") for _ in range(free + 1)] == [401] * (free + 1)
@@ -50,14 +65,16 @@ def test_repeated_failures_get_429_with_a_growing_retry_after(
         waits.append(int(refused.headers["Retry-After"]))
         _unlock(db)
         assert _try(client, "cw@tandem.example") == 401
-    assert waits == [1, 2, 4]
+    # A minute, then two, then four (less the moment the requests took).
+    assert [round(w / 60) for w in waits] == [1, 2, 4]
     # Once the wait is over, the right password works and clears the account's count.
     _unlock(db)
     assert _try(client, "cw@tandem.example", PASSWORD) == 200
     assert _try(client, "cw@tandem.example") == 401
 
 
-def test_an_unknown_account_gets_the_same_answers(client: TestClient, world: World) -> None:
+def test_an_unknown_account_gets_the_same_answers(guarded: TestClient, world: World) -> None:
+    client = guarded
     free = client.app.state.sign_in_policy.free_per_account  # type: ignore[attr-defined]
     known = [_try(client, "cw@tandem.example") for _ in range(free + 2)]
     unknown = [_try(client, "nobody@tandem.example") for _ in range(free + 2)]
@@ -70,14 +87,15 @@ def test_an_unknown_account_gets_the_same_answers(client: TestClient, world: Wor
 
 
 def test_the_count_is_shared_by_two_processes_on_one_database(
-    client: TestClient, world: World, settings: Settings, embedder: Embedder
+    guarded: TestClient, world: World, patient: Settings, embedder: Embedder
 ) -> None:
     """Two app instances with their own engines, as two API processes would have."""
-    other_engine = build_engine(settings.database_url)
+    client = guarded
+    other_engine = build_engine(patient.database_url)
     try:
-        other = create_app(settings, engine=other_engine, embedder=embedder)
+        other = create_app(patient, engine=other_engine, embedder=embedder)
         with TestClient(other, base_url="https://testserver") as second:
-            for turn in range(settings.sign_in_free_failures_account + 1):
+            for turn in range(patient.sign_in_free_failures_account + 1):
                 assert _try(client if turn % 2 else second, "cw@tandem.example") == 401
             assert _try(client, "cw@tandem.example") == 429
             assert _try(second, "cw@tandem.example") == 429
@@ -88,7 +106,9 @@ def test_the_count_is_shared_by_two_processes_on_one_database(
 def test_one_address_is_limited_across_accounts(
     settings: Settings, engine: Engine, embedder: Embedder, world: World
 ) -> None:
-    strict = settings.model_copy(update={"sign_in_free_failures_address": 3})
+    strict = settings.model_copy(
+        update={"sign_in_free_failures_address": 3, "sign_in_delay_seconds": 60.0}
+    )
     app = create_app(strict, engine=engine, embedder=embedder)
     with TestClient(app, base_url="https://testserver") as client:
         emails = [f"guess{i}@tandem.example" for i in range(5)]
