@@ -2,13 +2,14 @@
 wrong passwords, beside the same without the bursts, against a real server (uvicorn, one
 process, on a free port, SQLite or PostgreSQL).
 
-Each burst aims 60 parallel wrong passwords at one account from one address; the next burst
-picks another account and address (the worst case for the server: the first few guesses of
-every burst are checked, i.e. hashed, before the account must wait). The other users sign in
+Each burst aims 60 parallel wrong passwords at one account; the next burst picks another
+account, so the first few guesses of every burst are checked (hashed) before that account
+must wait. The bursts come from one address, or with ``--spread`` each from another (then
+the per-address limit never helps: the worst case for the server). The other users sign in
 meanwhile from their own addresses (``X-Forwarded-For``, believed because the bench is the
 server's trusted proxy), four at a time, with the right password.
 
-    .venv/bin/python bench/signin.py [--signins 200] [--bursts 8] [--database-url URL]
+    .venv/bin/python bench/signin.py [--signins 200] [--bursts 8] [--spread] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -123,12 +124,16 @@ def _others(base: str, count: int, stop: threading.Event | None = None) -> list[
     return times
 
 
-def _bursts(base: str, bursts: int, outcome: dict[int, int], done: threading.Event) -> None:
-    """Bursts of 60 parallel wrong passwords, one account and one address per burst."""
+def _bursts(
+    base: str, bursts: int, spread: bool, outcome: dict[int, int], done: threading.Event
+) -> None:
+    """Bursts of 60 parallel wrong passwords, one account per burst, from one address (or,
+    with ``spread``, from another address for each burst)."""
     with httpx.Client(base_url=base, timeout=60, limits=httpx.Limits(max_connections=BURST)) as c:
         with ThreadPoolExecutor(BURST) as pool:
             for b in range(bursts):
-                guesses = [(f"target{b}@bench.example", f"192.0.2.{b + 1}")] * BURST
+                address = f"192.0.2.{b + 1 if spread else 1}"
+                guesses = [(f"target{b}@bench.example", address)] * BURST
                 results = list(
                     pool.map(lambda g: _sign_in(c, g[0], "wrong guess", g[1])[0], guesses)
                 )
@@ -146,6 +151,9 @@ def main() -> None:
     parser.add_argument("--signins", type=int, default=200, help="other users' sign-ins per run")
     parser.add_argument("--bursts", type=int, default=8, help="bursts of 60 wrong passwords")
     parser.add_argument("--database-url", help="an empty database (default: a SQLite file)")
+    parser.add_argument(
+        "--spread", action="store_true", help="each burst from another address (a botnet)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
@@ -159,7 +167,9 @@ def main() -> None:
             quiet = _others(base, args.signins)
             outcome: dict[int, int] = {}
             done = threading.Event()
-            attack = threading.Thread(target=_bursts, args=(base, args.bursts, outcome, done))
+            attack = threading.Thread(
+                target=_bursts, args=(base, args.bursts, args.spread, outcome, done)
+            )
             attack.start()
             under_attack: list[float] = []
             while not done.is_set():
@@ -168,7 +178,11 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
-    print(f"database: {url.split(':')[0]}; {OTHERS} other users, {CALLERS} signing in at a time")
+    source = "one address per burst" if args.spread else "one address"
+    print(
+        f"database: {url.split(':')[0]}; {OTHERS} other users, {CALLERS} signing in at a time; "
+        f"bursts from {source}"
+    )
     print(
         f"without the bursts: p50 {pct(quiet, 50):.1f} ms, p95 {pct(quiet, 95):.1f} ms "
         f"({len(quiet)} sign-ins)"
