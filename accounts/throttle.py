@@ -69,10 +69,11 @@ def _ensure_rows(session: Session, keys: Sequence[str], now: datetime) -> None:
     session.execute(insert(SignInThrottle).values(rows).on_conflict_do_nothing())
 
 
-def reserve(session: Session, policy: Policy, keys: Sequence[str], now: datetime) -> None:
+def reserve(session: Session, policy: Policy, keys: Sequence[str], now: datetime) -> int:
     """Count one sign-in attempt for every key, or refuse it (``TooManyAttempts``, nothing
     counted) while any of them is locked. The caller commits at once, before the password is
-    checked, so that parallel attempts see the count."""
+    checked, so that parallel attempts see the count. Returns the most attempts now counted
+    for an account key (1: nothing failed lately)."""
     begin_write(session)
     _ensure_rows(session, keys, now)
     rows = session.scalars(
@@ -92,6 +93,7 @@ def reserve(session: Session, policy: Policy, keys: Sequence[str], now: datetime
         row.last_attempt_at = now
         wait = delay(policy, row.failures, _free(policy, row.key))
         row.locked_until = now + timedelta(seconds=wait) if wait else None
+    return max((r.failures for r in rows if r.key.startswith(ACCOUNT)), default=1)
 
 
 def succeeded(session: Session, policy: Policy, account: str, address: str | None) -> None:

@@ -4,6 +4,7 @@ password is checked, so that every process and every parallel request sees it.""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from fastapi import Request
@@ -14,6 +15,11 @@ from accounts.users import authenticate
 from config.settings import Settings
 from models.db import unit_of_work
 from models.user import User
+
+#: Attempts on an account that failed lately are checked one at a time per process: a burst
+#: of guesses then takes at most one core's worth of password hashing, whatever the burst's
+#: size, and the other users' sign-ins keep the rest.
+_suspect_lane = threading.Semaphore(1)
 
 
 def policy(settings: Settings) -> throttle.Policy:
@@ -42,8 +48,12 @@ def throttled_sign_in(request: Request, session: Session, email: str, password: 
     account = throttle.account_key(email)
     address = throttle.address_key(client_address(request))
     with unit_of_work(factory) as counting:
-        throttle.reserve(counting, rules, [account, address], datetime.now(UTC))
-    user = authenticate(session, email, password)
+        attempts = throttle.reserve(counting, rules, [account, address], datetime.now(UTC))
+    if attempts > 1:
+        with _suspect_lane:
+            user = authenticate(session, email, password)
+    else:
+        user = authenticate(session, email, password)
     with unit_of_work(factory) as counting:
         throttle.succeeded(counting, rules, account, address)
     return user
