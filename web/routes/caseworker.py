@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 
 from accounts.actor import Actor
 from api.deps import MatcherDep, NormaliserDep, PathId, SessionDep, SettingsDep, TodayDep
@@ -20,6 +20,7 @@ from clients.schemas import ClientUpdate, ConsentUpdate, ContactCreate
 from employers.offers import find_published_offers, offer_labels
 from models.client import ContactChannel, Readiness
 from models.errors import TandemError
+from models.fields import check_text
 from models.matching import Decision
 from models.placement import CheckpointOutcome, EndReason
 from models.user import Role
@@ -59,7 +60,7 @@ def clients_page(
     settings: SettingsDep,
     actor: ClientReader,
     today: TodayDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=200), AfterValidator(check_text)] = "",
     readiness: Annotated[str, Query(max_length=30)] = "",
     parked: bool = False,
     consent_missing: bool = False,
@@ -513,7 +514,7 @@ def why_not_page(
     matcher: MatcherDep,
     today: TodayDep,
     shortlist_id: PathId,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=200), AfterValidator(check_text)] = "",
 ) -> Response:
     """Why an offer is not on the list: search it by title or company."""
     shortlist = shortlists.shortlist_for(session, actor, shortlist_id)
