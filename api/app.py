@@ -170,8 +170,9 @@ def create_app(
     app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
-    install_security_headers(app, settings)
+    # Added first, so inside the headers middleware: a 413 carries the headers too.
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    install_security_headers(app, settings)
     install_docs(app)
     routers = (
         auth,

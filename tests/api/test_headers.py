@@ -96,6 +96,7 @@ def test_a_body_over_the_limit_is_413_in_the_error_shape(
     )
     assert declared.status_code == 413
     assert declared.json()["error"] == "too_large"
+    assert declared.headers["x-content-type-options"] == "nosniff"
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
         yield b'{"text": "'
