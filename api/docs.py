@@ -1,4 +1,4 @@
-"""The API's documentation page: Swagger UI from the ``swagger-ui-bundle`` package (its
+"""The API's documentation page: Swagger UI 5 from the ``swagger-ui-bundle-v2`` package (its
 ``dist`` files, installed with Tandem), never from a CDN, so it works with the network cut and
 pulls no third-party code into a page that holds a bearer token."""
 

@@ -233,3 +233,31 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
 
     assert checker.problems == []
     assert {k: v for k, v in checker.findings.items() if v} == {}
+
+
+def test_the_api_docs_load_with_the_network_cut(server: str) -> None:
+    """Swagger UI from the installed package: every request but the server's own is refused,
+    and the page still shows the operations, with no CSP violation or script error."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        elsewhere: list[str] = []
+
+        def only_this_server(route: Any) -> None:
+            if route.request.url.startswith(server):
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_this_server)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.goto(server + "/docs")
+        expect(page.get_by_text("/api/v1/auth/token").first).to_be_visible(timeout=20_000)
+        browser.close()
+    assert elsewhere == []
+    assert problems == []

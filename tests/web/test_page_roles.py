@@ -43,7 +43,7 @@ def at(template: str, **names: str) -> Callable[[World], str]:
 C = "/clients/{client_id}"
 ROWS = [
     Row("GET", "/sign-in", at("/sign-in"), "200 200 200 200 200"),
-    # The API's documentation, served from the installed swagger-ui-bundle: open to all.
+    # The API's documentation, served from the installed swagger-ui-bundle-v2: open to all.
     Row("GET", "/docs", at("/docs"), "200 200 200 200 200"),
     Row("GET", "/docs/init.js", at("/docs/init.js"), "200 200 200 200 200"),
     Row("GET", "/", at("/"), "200 200 200 200 200"),
