@@ -5,6 +5,7 @@ password is checked, so that every process and every parallel request sees it.""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from fastapi import Request
@@ -56,4 +57,19 @@ def throttled_sign_in(request: Request, session: Session, email: str, password: 
         user = authenticate(session, email, password)
     with unit_of_work(factory) as counting:
         throttle.succeeded(counting, rules, account, address)
+        _forget_old_now_and_then(counting, rules)
     return user
+
+
+_last_cleanup = [0.0]
+CLEANUP_SECONDS = 3600.0
+
+
+def _forget_old_now_and_then(session: Session, rules: throttle.Policy) -> None:
+    """At most once an hour per process, drop counters nobody has touched for a day: guesses
+    at a thousand made-up emails leave a thousand rows behind."""
+    now = time.monotonic()
+    if now - _last_cleanup[0] < CLEANUP_SECONDS:
+        return
+    _last_cleanup[0] = now
+    throttle.forget_old(session, rules, datetime.now(UTC))

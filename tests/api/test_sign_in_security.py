@@ -248,3 +248,27 @@ def test_a_password_built_from_the_users_own_name_is_refused(
     )
     assert answer.status_code == 422
     assert answer.json()["field"] == "password"
+
+
+def test_old_counters_are_forgotten_but_not_locked_ones(db: sessionmaker[Session]) -> None:
+    from accounts.throttle import Policy, forget_old
+
+    now = datetime.now(UTC)
+    rules = Policy(5, 30, 1.0, 900.0, timedelta(minutes=15))
+    old = now - timedelta(days=2)
+    with unit_of_work(db) as session:
+        session.add(SignInThrottle(key="account:old@x.example", failures=3, last_attempt_at=old))
+        session.add(
+            SignInThrottle(
+                key="address:192.0.2.7",
+                failures=99,
+                last_attempt_at=old,
+                locked_until=now + timedelta(hours=1),
+            )
+        )
+        session.add(SignInThrottle(key="account:new@x.example", failures=1, last_attempt_at=now))
+    with unit_of_work(db) as session:
+        assert forget_old(session, rules, now) == 1
+    with db() as session:
+        keys = set(session.scalars(select(SignInThrottle.key)))
+    assert keys == {"address:192.0.2.7", "account:new@x.example"}
