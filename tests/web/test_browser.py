@@ -199,7 +199,9 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         page.get_by_role("link", name="Change my password").click()
         checker.check("password")
         page.get_by_label("Current password").fill(PASSWORD)
-        page.get_by_label("New password (at least 8 characters)").fill("a new passphrase")
+        page.get_by_label("New password (at least 8 characters, hard to guess)").fill(
+            "a new passphrase"
+        )
         page.get_by_label("New password again").fill("a new passphrase")
         page.get_by_role("button", name="Change my password").click()
         expect(page.get_by_text("Your password was changed.")).to_be_visible()
@@ -224,7 +226,7 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         form.get_by_role("button", name="Create user").click()
         expect(page.get_by_text("The user was created.")).to_be_visible()
         row = page.locator("tr", has_text="nora@tandem.example")
-        row.get_by_label("Temporary password").fill("temporary one")
+        row.get_by_label("Temporary password").fill("temporary orange one")
         row.get_by_role("button", name="Reset the password of Nora Neu").click()
         expect(page.locator("tr", has_text="nora@tandem.example")).to_contain_text(
             "must choose a new password"
