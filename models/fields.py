@@ -137,13 +137,9 @@ class Input(BaseModel):
 
 
 #: Free text in a query (a search): bounded and without control characters.
-SearchText = Annotated[
-    str, StringConstraints(max_length=200), AfterValidator(check_text)
-]
+SearchText = Annotated[str, StringConstraints(max_length=200), AfterValidator(check_text)]
 #: A code or short name in a query filter.
-CodeText = Annotated[
-    str, StringConstraints(max_length=50), AfterValidator(check_text)
-]
+CodeText = Annotated[str, StringConstraints(max_length=50), AfterValidator(check_text)]
 SaneDate = Annotated[date, AfterValidator(check_date)]
 
 
