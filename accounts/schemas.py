@@ -6,11 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from models.fields import Id
+from models.fields import Id, Input
 from models.user import Role
 
 
-class TokenRequest(BaseModel):
+class TokenRequest(Input):
     email: str = Field(min_length=3, max_length=320)
     password: str = Field(min_length=1, max_length=200)
 
@@ -20,7 +20,7 @@ class TokenResponse(BaseModel):
     token_type: str = "bearer"
 
 
-class UserCreate(BaseModel):
+class UserCreate(Input):
     model_config = ConfigDict(extra="forbid")
 
     email: EmailStr
@@ -31,7 +31,7 @@ class UserCreate(BaseModel):
     company_id: Id | None = None
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(Input):
     model_config = ConfigDict(extra="forbid")
 
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
@@ -57,7 +57,7 @@ class UserRead(BaseModel):
     created_at: datetime
 
 
-class OfficeCreate(BaseModel):
+class OfficeCreate(Input):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200)
@@ -70,12 +70,14 @@ class OfficeRead(BaseModel):
     name: str
 
 
-class CaseloadTransfer(BaseModel):
+class CaseloadTransfer(Input):
     model_config = ConfigDict(extra="forbid")
 
     to_caseworker_id: Id
     client_ids: list[Id] | None = Field(
-        default=None, description="Only these clients; all of the caseworker's clients if absent"
+        default=None,
+        max_length=10_000,
+        description="Only these clients; all of the caseworker's clients if absent",
     )
 
 

@@ -10,15 +10,13 @@ from sqlalchemy.orm import Session
 
 from accounts import audit
 from accounts.actor import Actor
-from accounts.passwords import hash_password, verify_password
+from accounts.passwords import hash_password, password_problem, verify_password
 from accounts.schemas import CaseloadTransfer, OfficeCreate, UserCreate, UserUpdate
 from models.client import Client, ClientShare
 from models.company import Company
 from models.db import fetch_page
 from models.errors import Conflict, InvalidInput, NotAuthenticated, NotFound
 from models.user import Office, Role, User
-
-MIN_PASSWORD_LENGTH = 8
 
 
 def actor_for(user: User) -> Actor:
@@ -53,6 +51,7 @@ def create_user(session: Session, actor: Actor | None, data: UserCreate) -> User
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise Conflict(f"a user with email {email} already exists", field="email")
     _check_links(session, data.role, data.office_id, data.company_id)
+    _check_password("password", data.password, [email, data.display_name])
     user = User(
         email=email,
         display_name=data.display_name,
@@ -67,6 +66,12 @@ def create_user(session: Session, actor: Actor | None, data: UserCreate) -> User
     fields = ["email", "display_name", "role", "office_id", "company_id", "password"]
     audit.record(session, actor, "create", "user", user.id, fields)
     return user
+
+
+def _check_password(field: str, password: str, user_inputs: list[str]) -> None:
+    problem = password_problem(password, user_inputs)
+    if problem is not None:
+        raise InvalidInput(field, problem)
 
 
 def authenticate(session: Session, email: str, password: str) -> User:
@@ -137,6 +142,7 @@ def update_user(session: Session, actor: Actor, user_id: int, data: UserUpdate) 
         )
     changed = audit.apply_changes(user, changes)
     if password is not None:
+        _check_password("password", password, [user.email, user.display_name])
         user.password_hash = hash_password(password)
         # An admin's reset: the user chooses their own password at the next sign-in.
         user.must_change_password = user.id != actor.user_id
@@ -163,8 +169,14 @@ def _check_role_change(session: Session, actor: Actor, user: User) -> None:
 
 
 def end_sessions(user: User) -> None:
-    """End every page session of this user (each carries the token version it was made with)."""
+    """End every page session and bearer token of this user (each carries the token version
+    it was made with)."""
     user.token_version += 1
+
+
+def sign_out(session: Session, actor: Actor) -> None:
+    """End every bearer token and page session of the acting user."""
+    end_sessions(active_user(session, actor.user_id))
 
 
 def change_own_password(
@@ -174,8 +186,7 @@ def change_own_password(
     user = active_user(session, actor.user_id)
     if not verify_password(user.password_hash, current_password):
         raise InvalidInput("current_password", "the current password is not right")
-    if len(new_password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput("new_password", f"choose at least {MIN_PASSWORD_LENGTH} characters")
+    _check_password("new_password", new_password, [user.email, user.display_name])
     if verify_password(user.password_hash, new_password):
         raise InvalidInput("new_password", "choose a password different from the current one")
     user.password_hash = hash_password(new_password)

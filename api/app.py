@@ -12,7 +12,10 @@ from fastapi import FastAPI
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from api.errors import install_error_handlers
+from accounts.throttle import parse_networks
+from api import signin
+from api.docs import install_docs
+from api.errors import document_errors, install_error_handlers
 from api.routers import (
     audit,
     auth,
@@ -30,6 +33,7 @@ from api.routers import (
 )
 from api.routers import skills as skills_api
 from api.scheduler import JobContext, start_scheduler
+from api.security import BodyLimit, install_security_headers
 from config.settings import Settings
 from employers.offers import Review
 from matching.ann import IndexParams
@@ -148,6 +152,8 @@ def create_app(
         version="0.1.0",
         description="Employer engagement and explained job matching for employment services.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.clock = date.today  # tests move the clock by replacing it
@@ -160,8 +166,14 @@ def create_app(
         else None,
     )
     app.state.review = review or Review.from_settings(settings)
+    app.state.sign_in_policy = signin.policy(settings)
+    app.state.trusted_proxies = parse_networks(settings.trusted_proxies)
     app.state.matcher = build_matcher(settings, embedder)
     install_error_handlers(app)
+    # Added first, so inside the headers middleware: a 413 carries the headers too.
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    install_security_headers(app, settings)
+    install_docs(app)
     routers = (
         auth,
         users,
@@ -179,4 +191,5 @@ def create_app(
     )
     for module in (*routers, skills_api):
         app.include_router(module.router, prefix=API_PREFIX)
+    document_errors(app)
     return app

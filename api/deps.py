@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session, sessionmaker
 
 from accounts.actor import Actor
-from accounts.tokens import user_id_from_token
+from accounts.tokens import read_token
 from accounts.users import active_user, actor_for
 from api.errors import etag
 from config.settings import Settings
@@ -23,7 +23,7 @@ from employers.offers import Review
 from matching.engine import Matcher
 from models.db import unit_of_work
 from models.errors import InvalidInput, NotAuthenticated
-from models.fields import MAX_ID
+from models.fields import MAX_ID, CodeText, SaneDate, SearchText
 from taxonomy.cache import SkillsCache
 from taxonomy.normalise import Normaliser
 
@@ -63,8 +63,11 @@ def get_actor(
 ) -> Actor:
     if credentials is None:
         raise NotAuthenticated("sign in first: send 'Authorization: Bearer <token>'")
-    user_id = user_id_from_token(credentials.credentials, settings.secret_key)
-    return actor_for(active_user(session, user_id))
+    claims = read_token(credentials.credentials, settings.secret_key)
+    user = active_user(session, claims.user_id)
+    if user.token_version != claims.version:
+        raise NotAuthenticated("the access token has ended (signed out or password changed)")
+    return actor_for(user)
 
 
 CurrentActor = Annotated[Actor, Depends(get_actor)]
@@ -113,7 +116,7 @@ class PageParams:
 
 def get_page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Rows per page")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ID, description="Rows to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit, offset)
 
@@ -122,6 +125,14 @@ PageDep = Annotated[PageParams, Depends(get_page_params)]
 
 #: A record id in a path: out of the database's integer range it cannot exist.
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+#: Query filters, bounded so that no value reaches the database that it cannot hold.
+IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID, description="A record id")]
+SearchQuery = Annotated[
+    SearchText | None,
+    Query(description="Words to look for (`%` and `_` match themselves)"),
+]
+CodeFilter = Annotated[CodeText | None, Query()]
+DateFilter = Annotated[SaneDate | None, Query(description="A date (1900-01-01 to 2199-12-31)")]
 
 Item = TypeVar("Item")
 
@@ -136,7 +147,10 @@ class Page(BaseModel, Generic[Item]):
 def get_if_match(
     if_match: Annotated[
         str | None,
-        Header(description='The version you read, as its ETag (`"3"`); a stale one is a 409'),
+        Header(
+            max_length=40,
+            description='The version you read, as its ETag (`"3"`); a stale one is a 409',
+        ),
     ] = None,
 ) -> int | None:
     """The version a write was made against, from ``If-Match`` (``"3"``, ``W/"3"`` or ``3``)."""

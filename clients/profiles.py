@@ -43,6 +43,7 @@ from models.client import (
 )
 from models.db import check_version, fetch_page, lock_rows
 from models.errors import Conflict, InvalidInput, NotFound
+from models.fields import like_pattern
 from models.matching import Shortlist
 from models.placement import Checkpoint, Placement
 from models.reference import check_distinct_languages
@@ -200,12 +201,12 @@ def list_clients(
     else:
         query = query.where(liaison_may_read())
     if q:
-        pattern = f"%{q}%"
+        pattern = like_pattern(q)
         query = query.where(
             or_(
-                Client.given_name.ilike(pattern),
-                Client.family_name.ilike(pattern),
-                Client.external_ref.ilike(pattern),
+                Client.given_name.ilike(pattern, escape="\\"),
+                Client.family_name.ilike(pattern, escape="\\"),
+                Client.external_ref.ilike(pattern, escape="\\"),
             )
         )
     if readiness is not None:

@@ -18,11 +18,13 @@ from models.client import (
     SkillStage,
 )
 from models.fields import (
+    DRIVING_LICENCE_CATEGORIES,
     CefrLevel,
     CountryCode,
     DrivingLicence,
     ExpectedVersion,
     Id,
+    Input,
     IscedLevel,
     LanguageCode,
     Name,
@@ -35,7 +37,7 @@ from models.offer import Schedule
 from taxonomy.schemas import StatementConceptRead
 
 
-class _Input(BaseModel):
+class _Input(Input):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -107,7 +109,7 @@ class PersonalIn(_Input):
     email: EmailStr | None = None
     phone: str | None = Field(default=None, max_length=50)
     street_address: str | None = Field(default=None, max_length=300)
-    barriers: list[Barrier] = Field(default_factory=list)
+    barriers: list[Barrier] = Field(default_factory=list, max_length=len(Barrier))
     barrier_notes: Text = ""
 
 
@@ -137,12 +139,16 @@ class _ClientFields(_Input):
     country: CountryCode | None = None
     max_travel_km: float = Field(default=20.0, ge=0, le=300)
     hours_per_week: float = Field(default=38.5, gt=0, le=60)
-    unavailable_schedules: list[Schedule] = Field(default_factory=list)
+    unavailable_schedules: list[Schedule] = Field(default_factory=list, max_length=len(Schedule))
     isced_level: IscedLevel | None = None
     right_to_work: RightToWork
-    driving_licences: list[DrivingLicence] = Field(default_factory=list)
+    driving_licences: list[DrivingLicence] = Field(
+        default_factory=list, max_length=len(DRIVING_LICENCE_CATEGORIES)
+    )
     own_vehicle: bool = False
-    functional_limits: list[FunctionalLimit] = Field(default_factory=list)
+    functional_limits: list[FunctionalLimit] = Field(
+        default_factory=list, max_length=len(FunctionalLimit)
+    )
     aspirations: Text = ""
     readiness: Readiness = Readiness.orientation
     languages: list[LanguageSkill] = Field(default_factory=list, max_length=20)
@@ -166,12 +172,16 @@ class ClientUpdate(_Input):
     country: CountryCode | None = None
     max_travel_km: float | None = Field(default=None, ge=0, le=300)
     hours_per_week: float | None = Field(default=None, gt=0, le=60)
-    unavailable_schedules: list[Schedule] | None = None
+    unavailable_schedules: list[Schedule] | None = Field(default=None, max_length=len(Schedule))
     isced_level: IscedLevel | None = None
     right_to_work: RightToWork | None = None
-    driving_licences: list[DrivingLicence] | None = None
+    driving_licences: list[DrivingLicence] | None = Field(
+        default=None, max_length=len(DRIVING_LICENCE_CATEGORIES)
+    )
     own_vehicle: bool | None = None
-    functional_limits: list[FunctionalLimit] | None = None
+    functional_limits: list[FunctionalLimit] | None = Field(
+        default=None, max_length=len(FunctionalLimit)
+    )
     aspirations: Text | None = None
     readiness: Readiness | None = None
     languages: list[LanguageSkill] | None = Field(default=None, max_length=20)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_SECRET_KEY = "development-only-secret-change-me-0123456789"
@@ -142,6 +143,36 @@ class Settings(BaseSettings):
         ge=30,
         description="A client with no sign of work on the case for longer is anonymised",
     )
+    trusted_proxies: list[str] = Field(
+        default=[],
+        description="Addresses or networks (CIDR) of reverse proxies whose X-Forwarded-For is "
+        "believed; from anyone else the header is ignored",
+    )
+    sign_in_free_failures_account: int = Field(
+        default=5, ge=1, description="Failed sign-ins for one account before delays begin"
+    )
+    sign_in_free_failures_address: int = Field(
+        default=30, ge=1, description="Failed sign-ins from one client address before delays begin"
+    )
+    sign_in_delay_seconds: float = Field(
+        default=1.0, gt=0, le=3600, description="The first delay; each further failure doubles it"
+    )
+    sign_in_delay_max_seconds: float = Field(
+        default=900.0, gt=0, le=86400, description="The longest delay between two sign-ins"
+    )
+    sign_in_window_minutes: float = Field(
+        default=15.0, gt=0, description="Failures are forgotten after this long without one"
+    )
+    max_body_bytes: int = Field(
+        default=1_000_000, ge=1024, description="Largest request body accepted (413 beyond)"
+    )
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, values: list[str]) -> list[str]:
+        for value in values:
+            ipaddress.ip_network(value.strip(), strict=False)  # ValueError names the bad one
+        return values
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -150,7 +150,7 @@ from taxonomy.normalise import Normaliser
 
 __all__ = ["DEMO_DOMAIN", "DEMO_PASSWORD", "DemoSummary", "load_demo"]
 
-DEMO_PASSWORD = "tandem-demo"
+DEMO_PASSWORD = "demo garden walk"
 DEMO_DOMAIN = "demo.tandem.example"
 ADMIN_EMAIL = f"admin@{DEMO_DOMAIN}"
 COUNTRY = "AT"

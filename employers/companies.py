@@ -20,6 +20,7 @@ from employers.schemas import (
 from models.company import Company, ContactPerson, EngagementEvent, EngagementStatus
 from models.db import check_version, fetch_page
 from models.errors import Conflict, InvalidInput, NotFound
+from models.fields import like_pattern
 from models.offer import Offer
 from models.tutor import Tutor
 from models.user import STAFF_ROLES, Role, User
@@ -104,7 +105,7 @@ def list_companies(
     if actor.role is Role.employer:
         query = query.where(Company.id == actor.company_id)
     if q:
-        query = query.where(Company.name.ilike(f"%{q}%"))
+        query = query.where(Company.name.ilike(like_pattern(q), escape="\\"))
     if nace_code:
         query = query.where(Company.nace_code == nace_code.upper())
     if engagement_status is not None:

@@ -28,6 +28,7 @@ from models.base import utcnow
 from models.company import Company
 from models.db import check_version, fetch_page, lock_rows
 from models.errors import Conflict, Forbidden, InvalidInput, NotFound, TransitionNotAllowed
+from models.fields import like_pattern
 from models.inbox import AlertKind
 from models.offer import (
     TUTORED_KINDS,
@@ -193,7 +194,7 @@ def list_offers(
             Company.nace_code == nace_code.upper()
         )
     if q:
-        query = query.where(Offer.title.ilike(f"%{q}%"))
+        query = query.where(Offer.title.ilike(like_pattern(q), escape="\\"))
     return fetch_page(session, query, limit, offset)
 
 
@@ -572,13 +573,13 @@ def offer_labels(session: Session, offer_ids: set[int]) -> dict[int, tuple[str, 
 
 def find_published_offers(session: Session, text: str, limit: int) -> list[Offer]:
     """Published offers whose title or company name contains ``text`` (why-not search)."""
-    pattern = f"%{text.strip()}%"
+    pattern = like_pattern(text.strip())
     query = (
         select(Offer)
         .join(Company, Company.id == Offer.company_id)
         .where(
             Offer.status == OfferStatus.published,
-            Offer.title.ilike(pattern) | Company.name.ilike(pattern),
+            Offer.title.ilike(pattern, escape="\\") | Company.name.ilike(pattern, escape="\\"),
         )
         .order_by(Offer.title, Offer.id)
         .limit(limit)

@@ -16,8 +16,10 @@ from models.fields import (
     DrivingLicence,
     ExpectedVersion,
     Id,
+    Input,
     IscedLevel,
     LanguageCode,
+    Money,
     NaceCode,
     Name,
     PostcodeText,
@@ -38,7 +40,7 @@ from models.tutor import TutorStage
 from taxonomy.schemas import StatementConceptRead
 
 
-class _Input(BaseModel):
+class _Input(Input):
     model_config = ConfigDict(extra="forbid")
 
 
@@ -59,7 +61,7 @@ class CompanyCreate(_Input):
     postcode: PostcodeText
     country: CountryCode | None = None
     engagement_status: EngagementStatus = EngagementStatus.prospect
-    motives: list[Motive] = Field(default_factory=list)
+    motives: list[Motive] = Field(default_factory=list, max_length=len(Motive))
     liaison_officer_id: Id | None = None
     website: str | None = Field(default=None, max_length=300)
 
@@ -75,7 +77,7 @@ class CompanyUpdate(_Input):
     postcode: PostcodeText | None = None
     country: CountryCode | None = None
     engagement_status: EngagementStatus | None = None
-    motives: list[Motive] | None = None
+    motives: list[Motive] | None = Field(default=None, max_length=len(Motive))
     liaison_officer_id: Id | None = None
     website: str | None = Field(default=None, max_length=300)
 
@@ -155,7 +157,7 @@ class TutorCreate(_Input):
     training_started_on: date | None = None
     trained_on: date | None = None
     max_mentees: int = Field(default=1, ge=1, le=20)
-    languages: list[LanguageCode] = Field(default_factory=list)
+    languages: list[LanguageCode] = Field(default_factory=list, max_length=20)
     accreditation: str | None = Field(default=None, max_length=200)
     accredited_on: date | None = None
 
@@ -172,7 +174,7 @@ class TutorUpdate(_Input):
     training_started_on: date | None = None
     trained_on: date | None = None
     max_mentees: int | None = Field(default=None, ge=1, le=20)
-    languages: list[LanguageCode] | None = None
+    languages: list[LanguageCode] | None = Field(default=None, max_length=20)
     accreditation: str | None = Field(default=None, max_length=200)
     accredited_on: date | None = None
 
@@ -234,7 +236,7 @@ class NoStatusInput(_Input):
         raise ValueError("status cannot be set directly; use the actions")
 
 
-class _OfferFields(BaseModel):
+class _OfferFields(Input):
     kind: OfferKind
     title: Name
     description: Text = ""
@@ -243,15 +245,19 @@ class _OfferFields(BaseModel):
     languages: list[LanguageRequirement] = Field(default_factory=list, max_length=10)
     min_isced: IscedLevel | None = None
     overqualification_ok: bool = True
-    physical_demands: list[PhysicalDemand] = Field(default_factory=list)
+    physical_demands: list[PhysicalDemand] = Field(
+        default_factory=list, max_length=len(PhysicalDemand)
+    )
     driving_licence: DrivingLicence | None = None
     hours_per_week: float = Field(gt=0, le=60)
-    schedules: list[Schedule] = Field(default_factory=lambda: [Schedule.day])
+    schedules: list[Schedule] = Field(
+        default_factory=lambda: [Schedule.day], max_length=len(Schedule)
+    )
     contract_type: ContractType
     contract_months: int | None = Field(default=None, ge=1, le=120)
-    pay_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    pay_amount: Money | None = None
     pay_period: PayPeriod | None = None
-    allowance_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    allowance_amount: Money | None = None
     insured_by: Insurer | None = None
     remote: bool = False
     address: str = Field(default="", max_length=300)
@@ -279,15 +285,17 @@ class OfferUpdate(NoStatusInput):
     languages: list[LanguageRequirement] | None = Field(default=None, max_length=10)
     min_isced: IscedLevel | None = None
     overqualification_ok: bool | None = None
-    physical_demands: list[PhysicalDemand] | None = None
+    physical_demands: list[PhysicalDemand] | None = Field(
+        default=None, max_length=len(PhysicalDemand)
+    )
     driving_licence: DrivingLicence | None = None
     hours_per_week: float | None = Field(default=None, gt=0, le=60)
-    schedules: list[Schedule] | None = None
+    schedules: list[Schedule] | None = Field(default=None, max_length=len(Schedule))
     contract_type: ContractType | None = None
     contract_months: int | None = Field(default=None, ge=1, le=120)
-    pay_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    pay_amount: Money | None = None
     pay_period: PayPeriod | None = None
-    allowance_amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    allowance_amount: Money | None = None
     insured_by: Insurer | None = None
     remote: bool | None = None
     address: str | None = Field(default=None, max_length=300)

@@ -70,3 +70,16 @@ class StaleVersion(Conflict):
             "read it again and reapply your change"
         )
         self.current_version = current
+
+
+class TooManyAttempts(TandemError):
+    """Too many failed sign-ins for an account or from an address: wait, then try again."""
+
+    status_code = 429
+    code = "too_many_attempts"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins: try again in {retry_after} seconds", field=None
+        )
+        self.retry_after = retry_after

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from employers.schemas import (
     NoStatusInput,
 )
-from models.fields import ExpectedVersion, Id, Statement
+from models.fields import ExpectedVersion, Id, Input, Statement
 from models.offer import ContractType, OfferKind
 from models.placement import (
     Attendance,
@@ -22,7 +22,7 @@ from models.placement import (
 )
 
 
-class _Input(BaseModel):
+class _Input(Input):
     model_config = ConfigDict(extra="forbid")
 
 

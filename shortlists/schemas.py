@@ -8,20 +8,22 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from matching.facts import Concept, ScorePart
-from models.fields import Id, NaceCode
+from models.fields import Id, Input, NaceCode
 from models.matching import Decision, ShortlistDirection
 from models.offer import OfferKind
 
 MAX_SHORTLIST = 100
 
 
-class _In(BaseModel):
+class _In(Input):
     model_config = ConfigDict(extra="forbid")
 
 
 class Filters(_In):
     kinds: list[OfferKind] | None = Field(
-        default=None, description="Only offers of these kinds (offers for a client)"
+        default=None,
+        max_length=len(OfferKind),
+        description="Only offers of these kinds (offers for a client)",
     )
     sector: NaceCode | None = Field(
         default=None, description="Only companies of this NACE section or division"

@@ -6,19 +6,19 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.fields import Id
+from models.fields import Id, Input, Statement
 
 #: The one ESCO attribution, shown wherever ESCO content is (translated where it is shown).
 ESCO_ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 
 
-class TextIn(BaseModel):
+class TextIn(Input):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=20_000)
 
 
-class PhraseIn(BaseModel):
+class PhraseIn(Input):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=500, description="One statement or requirement")
@@ -114,11 +114,11 @@ class TaxonomyStats(BaseModel):
     attribution: str | None = None
 
 
-class OccupationRequest(BaseModel):
+class OccupationRequest(Input):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1, max_length=300)
-    requirements: list[str] = Field(default_factory=list, max_length=50)
+    requirements: list[Statement] = Field(default_factory=list, max_length=50)
 
 
 class OccupationRead(BaseModel):
@@ -137,7 +137,7 @@ class OccupationResult(BaseModel):
     attribution: str | None = None
 
 
-class ConceptChoice(BaseModel):
+class ConceptChoice(Input):
     """What a person confirms a statement means: exactly these concepts."""
 
     model_config = ConfigDict(extra="forbid")

@@ -53,7 +53,7 @@ def test_a_user_created_on_the_command_line_can_sign_in(
 def test_users_create_refuses_a_duplicate_and_an_employer_without_company(
     cli_env: Settings,
 ) -> None:
-    args = ["users", "create", "--email", "a@tandem.example", "--password", "long enough"]
+    args = ["users", "create", "--email", "a@tandem.example", "--password", "long enough to pass"]
     assert runner.invoke(app, [*args, "--role", "liaison"]).exit_code == 0
     again = runner.invoke(app, [*args, "--role", "liaison"])
     assert again.exit_code == 1
@@ -66,7 +66,7 @@ def test_users_create_refuses_a_duplicate_and_an_employer_without_company(
             "--email",
             "e@tandem.example",
             "--password",
-            "long enough",
+            "long enough to pass",
             "--role",
             "employer",
         ],
@@ -90,14 +90,15 @@ def test_geo_import_reads_geonames_files_and_is_idempotent(
             json={
                 "email": "l@tandem.example",
                 "display_name": "L",
-                "password": "long enough",
+                "password": "long enough to pass",
                 "role": "liaison",
             },
             headers=token,
         )
         assert liaison.status_code == 201
         signed = client.post(
-            "/api/v1/auth/token", json={"email": "l@tandem.example", "password": "long enough"}
+            "/api/v1/auth/token",
+            json={"email": "l@tandem.example", "password": "long enough to pass"},
         )
         headers = {"Authorization": f"Bearer {signed.json()['access_token']}"}
         company = client.post(
@@ -133,13 +134,14 @@ def _admin_token(client: TestClient, settings: Settings) -> dict[str, str]:
             "--email",
             "root@tandem.example",
             "--password",
-            "long enough",
+            "long enough to pass",
             "--role",
             "admin",
         ],
     )
     response = client.post(
-        "/api/v1/auth/token", json={"email": "root@tandem.example", "password": "long enough"}
+        "/api/v1/auth/token",
+        json={"email": "root@tandem.example", "password": "long enough to pass"},
     )
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 

@@ -1,5 +1,6 @@
-"""The whole site: the API app with the pages, their static files, security headers and
-error pages added. ``tandem serve`` serves this."""
+"""The whole site: the API app with the pages, their static files, cookies and error pages
+added (the security headers of every response are the API app's: ``api.security``).
+``tandem serve`` serves this."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from models.errors import TandemError
 from web import sessions
 from web.deps import PasswordChangeRequired, SignInRequired, build_pages, get_pages, render
 from web.routes import PAGE_ROUTERS
-from web.security import CSRF_COOKIE, DOCS_PATHS, PAGE_HEADERS
+from web.security import CSRF_COOKIE, DOCS_PATHS
 
 STATIC_DIR = Path(__file__).parent / "static"
 
@@ -75,14 +76,12 @@ def install_pages(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, page_validation_error)
 
     @app.middleware("http")
-    async def page_headers(
+    async def page_cookies(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
+        """The renewed session and the CSRF cookie (security headers: ``api.security``)."""
         response = await call_next(request)
         settings = request.app.state.settings
-        if not request.url.path.startswith(DOCS_PATHS):
-            for name, value in PAGE_HEADERS.items():
-                response.headers.setdefault(name, value)
         renewed = getattr(request.state, "session_cookie", None)
         if renewed and "set-cookie" not in response.headers:
             sessions.set_cookie(response, sessions.SESSION_COOKIE, renewed, settings)

@@ -1,4 +1,5 @@
-"""The page security headers and CSRF protection, each in one place.
+"""CSRF protection for the pages, in one place (the security headers of every response,
+pages included, are set in ``api.security``).
 
 CSRF: signed double-submit. Every page response that has none sets a ``tandem_csrf`` cookie
 holding a random value and its HMAC; every form carries the same value in a hidden field
@@ -22,19 +23,8 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
-#: No inline script or style anywhere; nothing from elsewhere; never framed.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-PAGE_HEADERS = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
-#: FastAPI's own API documentation pages load Swagger UI's scripts; they keep their defaults.
-DOCS_PATHS = ("/docs", "/redoc")
+#: The API's documentation (``api.docs``): errors there are the API's, not pages.
+DOCS_PATHS = ("/docs",)
 
 
 def _sign(value: str, secret: str) -> str:

@@ -5,7 +5,7 @@ from pydantic import AwareDatetime
 
 from accounts import audit
 from accounts.schemas import AuditEventRead
-from api.deps import CurrentActor, Page, PageDep, SessionDep
+from api.deps import CodeFilter, CurrentActor, IdFilter, Page, PageDep, SessionDep
 
 router = APIRouter(prefix="/audit", tags=["audit"])
 
@@ -15,10 +15,10 @@ def list_audit_events(
     session: SessionDep,
     actor: CurrentActor,
     page: PageDep,
-    entity: str | None = None,
-    entity_id: str | None = None,
-    actor_id: int | None = None,
-    action: str | None = None,
+    entity: CodeFilter = None,
+    entity_id: CodeFilter = None,
+    actor_id: IdFilter = None,
+    action: CodeFilter = None,
     since: AwareDatetime | None = None,
 ) -> Page[AuditEventRead]:
     filters = audit.AuditFilter(entity, entity_id, actor_id, action, since)

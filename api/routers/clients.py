@@ -1,17 +1,19 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
 
 from api.deps import (
     CurrentActor,
+    DateFilter,
+    IdFilter,
     IfMatchDep,
     NormaliserDep,
     Page,
     PageDep,
     PathId,
+    SearchQuery,
     SessionDep,
     SettingsDep,
     TodayDep,
@@ -50,10 +52,10 @@ def list_clients(
     session: SessionDep,
     actor: CurrentActor,
     page: PageDep,
-    q: str | None = None,
+    q: SearchQuery = None,
     readiness: Readiness | None = None,
-    caseworker_id: int | None = None,
-    not_contacted_since: date | None = None,
+    caseworker_id: IdFilter = None,
+    not_contacted_since: DateFilter = None,
 ) -> Page[ClientRead]:
     rows, total = profiles.list_clients(
         session,

@@ -5,11 +5,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from api.deps import (
+    CodeFilter,
     CurrentActor,
+    IdFilter,
     IfMatchDep,
     Page,
     PageDep,
     PathId,
+    SearchQuery,
     SessionDep,
     SettingsDep,
     TodayDep,
@@ -39,10 +42,10 @@ def list_companies(
     session: SessionDep,
     actor: CurrentActor,
     page: PageDep,
-    q: str | None = None,
-    nace_code: str | None = None,
+    q: SearchQuery = None,
+    nace_code: CodeFilter = None,
     engagement_status: EngagementStatus | None = None,
-    liaison_officer_id: int | None = None,
+    liaison_officer_id: IdFilter = None,
 ) -> Page[CompanyRead]:
     rows, total = companies.list_companies(
         session,
@@ -66,7 +69,7 @@ def companies_without_contact(
     page: PageDep,
     today: TodayDep,
     days: Annotated[int | None, Query(ge=1, le=3650)] = None,
-    liaison_officer_id: int | None = None,
+    liaison_officer_id: IdFilter = None,
 ) -> Page[CompanyContactGap]:
     rows, total = engagement.companies_without_contact(
         session,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep, TodayDep
+from api.deps import CurrentActor, IdFilter, Page, PageDep, PathId, SessionDep, TodayDep
 from placements import followup
 from placements.schemas import (
     CheckpointOutcomeIn,
@@ -22,7 +22,7 @@ def list_checkpoints(
     today: TodayDep,
     mine: bool = True,
     overdue: bool = False,
-    placement_id: int | None = None,
+    placement_id: IdFilter = None,
 ) -> Page[CheckpointRead]:
     rows, total = followup.list_checkpoints(
         session,

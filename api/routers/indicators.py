@@ -3,12 +3,20 @@ table also as CSV."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Path, Response
 
-from api.deps import CurrentActor, SessionDep, SettingsDep, TodayDep
+from api.deps import (
+    CodeFilter,
+    CurrentActor,
+    DateFilter,
+    IdFilter,
+    SessionDep,
+    SettingsDep,
+    TodayDep,
+)
 from models.errors import NotFound
 from models.offer import OfferKind
 from reporting import indicators as service
@@ -18,11 +26,11 @@ router = APIRouter(prefix="/indicators", tags=["indicators"])
 
 def get_filters(
     today: TodayDep,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    office_id: int | None = None,
-    liaison_id: int | None = None,
-    sector: str | None = None,
+    date_from: DateFilter = None,
+    date_to: DateFilter = None,
+    office_id: IdFilter = None,
+    liaison_id: IdFilter = None,
+    sector: CodeFilter = None,
     offer_kind: OfferKind | None = None,
 ) -> service.IndicatorFilters:
     """Default period: the last 365 days up to today."""
@@ -44,7 +52,7 @@ def indicators(
 
 @router.get("/{table}.csv", response_class=Response)
 def indicator_csv(
-    table: str,
+    table: Annotated[str, Path(max_length=50)],
     session: SessionDep,
     actor: CurrentActor,
     settings: SettingsDep,

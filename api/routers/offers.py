@@ -7,13 +7,16 @@ from fastapi import APIRouter, Depends, File, Query, Response, UploadFile, statu
 
 from accounts.schemas import StatusChangeRead
 from api.deps import (
+    CodeFilter,
     CurrentActor,
+    IdFilter,
     IfMatchDep,
     NormaliserDep,
     Page,
     PageDep,
     PathId,
     ReviewDep,
+    SearchQuery,
     SessionDep,
     SettingsDep,
     TodayDep,
@@ -57,9 +60,9 @@ def list_offers(
     page: PageDep,
     status: OfferStatus | None = None,
     kind: OfferKind | None = None,
-    company_id: int | None = None,
-    nace_code: str | None = None,
-    q: str | None = None,
+    company_id: IdFilter = None,
+    nace_code: CodeFilter = None,
+    q: SearchQuery = None,
 ) -> Page[OfferRead]:
     rows, total = offers.list_offers(
         session,

@@ -9,6 +9,7 @@ from accounts.schemas import (
 )
 from api.deps import (
     CurrentActor,
+    IdFilter,
     IfMatchDep,
     NormaliserDep,
     Page,
@@ -45,8 +46,8 @@ def list_placements(
     actor: CurrentActor,
     page: PageDep,
     status: PlacementStatus | None = None,
-    offer_id: int | None = None,
-    client_id: int | None = None,
+    offer_id: IdFilter = None,
+    client_id: IdFilter = None,
 ) -> Page[PlacementRead]:
     rows, total = lifecycle.list_placements(
         session,

@@ -9,7 +9,7 @@ from accounts.actor import Actor
 from accounts.schemas import (
     StatusChangeRead,
 )
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
+from api.deps import CurrentActor, IdFilter, Page, PageDep, PathId, SessionDep
 from clients.consent_rules import may_see_proposal_texts
 from models.placement import Proposal, ProposalStatus
 from models.user import Role
@@ -42,8 +42,8 @@ def list_proposals(
     actor: CurrentActor,
     page: PageDep,
     status: ProposalStatus | None = None,
-    offer_id: int | None = None,
-    client_id: int | None = None,
+    offer_id: IdFilter = None,
+    client_id: IdFilter = None,
 ) -> Page[ProposalRead]:
     rows, total = proposals.list_proposals(
         session,

@@ -8,6 +8,7 @@ from accounts.schemas import (
 )
 from api.deps import (
     CurrentActor,
+    IdFilter,
     IfMatchDep,
     Page,
     PageDep,
@@ -44,7 +45,7 @@ def list_tutors(
     session: SessionDep,
     actor: CurrentActor,
     page: PageDep,
-    company_id: int | None = None,
+    company_id: IdFilter = None,
     stage: TutorStage | None = None,
 ) -> Page[TutorRead]:
     rows, total = tutors.list_tutors(

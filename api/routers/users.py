@@ -12,7 +12,7 @@ from accounts.schemas import (
     UserRead,
     UserUpdate,
 )
-from api.deps import CurrentActor, Page, PageDep, PathId, SessionDep
+from api.deps import CurrentActor, IdFilter, Page, PageDep, PathId, SessionDep
 from models.user import Role
 
 router = APIRouter(tags=["users"])
@@ -29,7 +29,7 @@ def list_users(
     actor: CurrentActor,
     page: PageDep,
     role: Role | None = None,
-    office_id: int | None = None,
+    office_id: IdFilter = None,
 ) -> Page[UserRead]:
     rows, total = users.list_users(
         session, actor, role=role, office_id=office_id, limit=page.limit, offset=page.offset

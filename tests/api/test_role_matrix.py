@@ -505,11 +505,13 @@ ROWS = [
         lambda w: {
             "email": f"{unique('new')}@tandem.example",
             "display_name": "New",
-            "password": "long enough",
+            "password": "long enough to pass",
             "role": "caseworker",
         },
     ),
     Row("GET", "/users/me", fixed("/users/me"), "200 200 200 200 200 200"),
+    # Signing out ends only the caller's own tokens: every role may.
+    Row("POST", "/auth/logout", fixed("/auth/logout"), "204 204 204 204 204 204"),
     Row("GET", "/users/{user_id}", user_path("liaison"), "200 200 404 404 404 404"),
     Row(
         "PATCH",

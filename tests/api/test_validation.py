@@ -243,7 +243,7 @@ CASES: list[Case] = [
         lambda w: {
             "email": "CW@tandem.example",
             "display_name": "x",
-            "password": "long enough",
+            "password": "long enough to pass",
             "role": "caseworker",
         },
         409,
@@ -258,7 +258,7 @@ CASES: list[Case] = [
         lambda w: {
             "email": "new@tandem.example",
             "display_name": "x",
-            "password": "long enough",
+            "password": "long enough to pass",
             "role": "employer",
         },
         422,

@@ -41,7 +41,7 @@ def test_a_refused_user_keeps_what_was_typed_and_creates_nothing(
             "email": "boss2@linde.example",
             "display_name": "Boss",
             "role": "employer",
-            "password": "long enough",
+            "password": "long enough to pass",
         },
         page="/admin/users",
     )
@@ -63,17 +63,17 @@ def test_a_reset_password_must_be_changed_and_deactivation_ends_sign_in(
     post_form(
         client,
         f"/admin/users/{target}",
-        {"action": "reset", "password": "temporary one"},
+        {"action": "reset", "password": "temporary orange one"},
         page="/admin/users",
     )
     assert "must choose a new password" in client.get("/admin/users").text
     post_form(client, f"/admin/users/{target}", {"action": "deactivate"}, page="/admin/users")
     client.cookies.clear()
-    assert sign_in(client, "cw.2@tandem.example", "temporary one").status_code == 400
+    assert sign_in(client, "cw.2@tandem.example", "temporary orange one").status_code == 400
     sign_in(client, "admin@tandem.example")
     post_form(client, f"/admin/users/{target}", {"action": "activate"}, page="/admin/users")
     client.cookies.clear()
-    response = sign_in(client, "cw.2@tandem.example", "temporary one")
+    response = sign_in(client, "cw.2@tandem.example", "temporary orange one")
     assert response.url.path == "/account/password"
     assert sign_in(client, "cw.2@tandem.example", PASSWORD).status_code == 400
 

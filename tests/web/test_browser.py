@@ -216,7 +216,9 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         page.get_by_role("link", name="Change my password").click()
         checker.check("password")
         page.get_by_label("Current password").fill(PASSWORD)
-        page.get_by_label("New password (at least 8 characters)").fill("a new passphrase")
+        page.get_by_label("New password (at least 8 characters, hard to guess)").fill(
+            "a new passphrase"
+        )
         page.get_by_label("New password again").fill("a new passphrase")
         page.get_by_role("button", name="Change my password").click()
         expect(page.get_by_text("Your password was changed.")).to_be_visible()
@@ -241,7 +243,7 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
         form.get_by_role("button", name="Create user").click()
         expect(page.get_by_text("The user was created.")).to_be_visible()
         row = page.locator("tr", has_text="nora@tandem.example")
-        row.get_by_label("Temporary password").fill("temporary one")
+        row.get_by_label("Temporary password").fill("temporary orange one")
         row.get_by_role("button", name="Reset the password of Nora Neu").click()
         expect(page.locator("tr", has_text="nora@tandem.example")).to_contain_text(
             "must choose a new password"
@@ -250,3 +252,31 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
 
     assert checker.problems == []
     assert {k: v for k, v in checker.findings.items() if v} == {}
+
+
+def test_the_api_docs_load_with_the_network_cut(server: str) -> None:
+    """Swagger UI from the installed package: every request but the server's own is refused,
+    and the page still shows the operations, with no CSP violation or script error."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        elsewhere: list[str] = []
+
+        def only_this_server(route: Any) -> None:
+            if route.request.url.startswith(server):
+                route.continue_()
+            else:
+                elsewhere.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_this_server)
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.goto(server + "/docs")
+        expect(page.get_by_text("/api/v1/auth/token").first).to_be_visible(timeout=20_000)
+        browser.close()
+    assert elsewhere == []
+    assert problems == []

@@ -8,10 +8,10 @@ import jwt
 import pytest
 from fastapi.testclient import TestClient
 
+from api.security import CONTENT_SECURITY_POLICY
 from tests.web.pages import csrf_token, post_form, sign_in, soup
 from tests.world import PASSWORD, World
 from web import sessions
-from web.security import CONTENT_SECURITY_POLICY
 
 
 def test_a_caseworker_signs_in_and_sees_their_name_role_navigation_and_inbox(

@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from accounts.users import actor_for, authenticate, change_own_password, set_own_language
+from accounts.users import actor_for, change_own_password, set_own_language, sign_out
 from api.deps import SessionDep, SettingsDep
-from models.errors import InvalidInput, NotAuthenticated
+from api.signin import throttled_sign_in
+from models.errors import InvalidInput, NotAuthenticated, TooManyAttempts
 from web import sessions
 from web.deps import PageActor, PagesDep, PageUser, page_router, render
 from web.i18n import autonym
@@ -47,7 +48,16 @@ def sign_in(
 ) -> Response:
     _ = pages.translations.gettext
     try:
-        user = authenticate(session, email.strip(), password)
+        user = throttled_sign_in(request, session, email.strip(), password)
+    except TooManyAttempts as exc:
+        errors = {
+            "email": _("Too many failed sign-ins: wait %(seconds)s seconds, then try again.")
+            % {"seconds": exc.retry_after}
+        }
+        context = {"next": _safe_next(next), "errors": errors, "values": {"email": email}}
+        refused = render(request, pages, "account/sign_in.html", context, status_code=429)
+        refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
     except NotAuthenticated:
         errors = {"email": _("The email or password is wrong, or the account is inactive.")}
         context = {"next": _safe_next(next), "errors": errors, "values": {"email": email}}
@@ -59,7 +69,9 @@ def sign_in(
 
 
 @router.post("/sign-out")
-def sign_out(user: PageUser, settings: SettingsDep) -> Response:
+def sign_out_page(user: PageUser, session: SessionDep, settings: SettingsDep) -> Response:
+    """Sign out everywhere: this and every other page session and bearer token end."""
+    sign_out(session, actor_for(user))
     response = RedirectResponse("/sign-in", status_code=303)
     sessions.delete_cookie(response, sessions.SESSION_COOKIE, settings)
     return response
@@ -93,7 +105,8 @@ def change_password(
                 "current_password": _("The current password is not right."),
                 "new_password": _(
                     "Choose a new password of at least 8 characters, different from the "
-                    "current one."
+                    "current one and hard to guess: not a common password (a few unrelated "
+                    "words work well)."
                 ),
             }
             errors[exc.field or "new_password"] = messages.get(exc.field or "", exc.message)

@@ -138,7 +138,10 @@ def add_user(
         "email": _("Enter a valid email address."),
         "display_name": _("Enter the person's name."),
         "role": _("Choose a role."),
-        "password": _("Choose a first password of at least 8 characters."),
+        "password": _(
+            "Choose a first password of at least 8 characters that is hard to guess: not a "
+            "common password (a few unrelated words work well)."
+        ),
         "office_id": _("Choose an office that exists."),
         "company_id": _("An employer user needs a company; other roles have none."),
     }
@@ -203,7 +206,10 @@ def change_user(
         "role": _("Choose a role."),
         "office_id": _("Choose an office that exists."),
         "company_id": _("An employer user needs a company; other roles have none."),
-        "password": _("Choose a temporary password of at least 8 characters."),
+        "password": _(
+            "Choose a temporary password of at least 8 characters that is hard to guess: "
+            "not a common password (a few unrelated words work well)."
+        ),
     }
     try:
         update_user(session, actor, user_id, UserUpdate(**changes))

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 
 from accounts.actor import Actor
 from api.deps import MatcherDep, NormaliserDep, PathId, SessionDep, SettingsDep, TodayDep
@@ -28,7 +28,7 @@ from models.client import (
     SkillStage,
 )
 from models.errors import NotFound, StaleVersion, TandemError
-from models.fields import DRIVING_LICENCE_ORDER
+from models.fields import DRIVING_LICENCE_ORDER, check_text
 from models.matching import Decision
 from models.offer import Schedule
 from models.placement import CheckpointOutcome, EndReason, PlacementStatus, ProposalStatus
@@ -71,7 +71,7 @@ def clients_page(
     settings: SettingsDep,
     actor: ClientReader,
     today: TodayDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=200), AfterValidator(check_text)] = "",
     readiness: Annotated[str, Query(max_length=30)] = "",
     parked: bool = False,
     consent_missing: bool = False,
@@ -838,7 +838,7 @@ def why_not_page(
     matcher: MatcherDep,
     today: TodayDep,
     shortlist_id: PathId,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=200), AfterValidator(check_text)] = "",
 ) -> Response:
     """Why an offer is not on the list: search it by title or company."""
     shortlist = shortlists.shortlist_for(session, actor, shortlist_id)
