@@ -1,7 +1,7 @@
 """matching finds the offers and clients changed since it last looked through an index
 
 Revision ID: 0014
-Revises: 0009
+Revises: 0012
 Create Date: 2026-11-30 12:45:00
 """
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision: str = '0014'
-down_revision: str | None = '0009'
+down_revision: str | None = '0012'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """users choose the language of the pages
 
 Revision ID: 0016
-Revises: 0009
+Revises: 0014
 Create Date: 2026-11-30 12:30:00
 """
 from collections.abc import Sequence
@@ -11,7 +11,7 @@ from alembic import op
 
 
 revision: str = '0016'
-down_revision: str | None = '0009'
+down_revision: str | None = '0014'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
