@@ -132,6 +132,8 @@ def taxonomy_import_esco(
     if report.skipped_relations:
         typer.echo(f"skipped {report.skipped_relations} relations to occupations not in the files")
     typer.echo(ESCO_ATTRIBUTION)
+    if _starter_loaded():
+        _load_starter()  # the informal experiences' evidence names ESCO concepts by URI
     if vectors:
         _build_concept_vectors()
 
@@ -165,6 +167,15 @@ def _build_concept_vectors() -> None:
 def taxonomy_load_starter() -> None:
     """Load Tandem's starter taxonomy: skills and informal experiences (idempotent)."""
     _load_starter()
+
+
+def _starter_loaded() -> bool:
+    from sqlalchemy import func, select
+
+    from models.taxonomy import InformalExperience
+
+    with _unit_of_work() as session:
+        return bool(session.scalar(select(func.count()).select_from(InformalExperience)))
 
 
 def _load_starter() -> None:

@@ -57,6 +57,9 @@ class Calibration:
     informal_floor: float = 0.45  # an experience phrase this similar counts as its experience
     depth: int = 30  # dense candidates taken per phrase
     context: float = 0.2  # share of a text's score that is its whole meaning, not its best phrase
+    #: Where ESCO is imported, a concept of Tandem's own without an ESCO URI weighs this much,
+    #: so that it supplements ESCO's concepts rather than crowding them out of the first places.
+    local: float = 0.8
 
     def meaning(self, similarity: float) -> float:
         span = max(self.ceiling - self.floor, 1e-6)
@@ -159,7 +162,21 @@ class Normaliser:
             [phrases[i] for i in live], self.calibration.depth, [set(found[i]) for i in live]
         )
         for i, dense in zip(live, hits, strict=True):
-            found[i] = self._merge(found[i], dense)
+            found[i] = self._local(self._merge(found[i], dense))
+        return found
+
+    def _weight(self, concept_id: int) -> float:
+        if not self.index.esco_loaded or self.calibration.local >= 1.0:
+            return 1.0
+        info = self.index.concepts.get(concept_id)
+        return 1.0 if info is None or info.esco_uri else self.calibration.local
+
+    def _local(self, found: dict[int, ConceptMatch]) -> dict[int, ConceptMatch]:
+        """Concepts without an ESCO URI weighed down where ESCO is imported."""
+        for concept_id, match in found.items():
+            weight = self._weight(concept_id)
+            if weight < 1.0:
+                found[concept_id] = replace(match, score=round(match.score * weight, 4))
         return found
 
     def in_context(self, text: str, best: dict[int, ConceptMatch]) -> dict[int, ConceptMatch]:
@@ -173,7 +190,7 @@ class Normaliser:
         for concept_id, match in best.items():
             similarity = whole.get(concept_id, (None, ""))[0]
             meaning = 0.0 if similarity is None else self.calibration.meaning(similarity)
-            score = (1 - weight) * match.score + weight * meaning
+            score = (1 - weight) * match.score + weight * meaning * self._weight(concept_id)
             blended[concept_id] = replace(match, score=round(score, 4))
         return blended
 
