@@ -145,7 +145,7 @@ def _build_concept_vectors() -> None:
 
     settings = Settings()
     typer.echo(f"loading the embedding model {settings.embedding_model}")
-    embedder = load_embedder(settings.embedding_model)
+    embedder = load_embedder(settings.embedding_model, settings.embedding_backend)
     bar: Any = None
 
     def total(count: int) -> None:
