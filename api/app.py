@@ -73,7 +73,7 @@ def weights(settings: Settings) -> Weights:
 def build_matcher(settings: Settings, embedder: Embedder | None = None) -> Matcher:
     """The matcher with the model loaded once (or the one handed in)."""
     return Matcher(
-        embedder or load_embedder(settings.embedding_model),
+        embedder or load_embedder(settings.embedding_model, settings.embedding_backend),
         settings.index_dir,
         IndexParams(settings.index_exact_limit, settings.index_nprobe),
         weights(settings),

@@ -174,6 +174,8 @@ def taxonomy_import_esco(
     if report.skipped_relations:
         typer.echo(f"skipped {report.skipped_relations} relations to occupations not in the files")
     typer.echo(ESCO_ATTRIBUTION)
+    if _starter_loaded():
+        _load_starter()  # the informal experiences' evidence names ESCO concepts by URI
     if vectors:
         _build_concept_vectors()
 
@@ -185,7 +187,7 @@ def _build_concept_vectors() -> None:
 
     settings = Settings()
     typer.echo(f"loading the embedding model {settings.embedding_model}")
-    embedder = load_embedder(settings.embedding_model)
+    embedder = load_embedder(settings.embedding_model, settings.embedding_backend)
     bar: Any = None
 
     def total(count: int) -> None:
@@ -207,6 +209,15 @@ def _build_concept_vectors() -> None:
 def taxonomy_load_starter() -> None:
     """Load Tandem's starter taxonomy: skills and informal experiences (idempotent)."""
     _load_starter()
+
+
+def _starter_loaded() -> bool:
+    from sqlalchemy import func, select
+
+    from models.taxonomy import InformalExperience
+
+    with _unit_of_work() as session:
+        return bool(session.scalar(select(func.count()).select_from(InformalExperience)))
 
 
 def _load_starter() -> None:

@@ -43,6 +43,7 @@ def esco_database(
     if not esco:
         with unit_of_work(factory) as session:
             import_esco(session, directory)
-            if starter:
-                load_starter(session)
+    if starter:  # idempotent: brings a kept database in line with the shipped files
+        with unit_of_work(factory) as session:
+            load_starter(session)
     return factory, time.perf_counter() - started

@@ -202,6 +202,9 @@ def main() -> None:
     parser.add_argument("--methods", default="extract,normalise,naive,hybrid")
     parser.add_argument("--speed", action="store_true", help="also time each method")
     parser.add_argument(
+        "--backend", default="torch", help="embedding backend: torch or onnx-int8 (same vectors)"
+    )
+    parser.add_argument(
         "--halves", default="tuning,reporting", help="which halves to print (tune on 'tuning')"
     )
     args = parser.parse_args()
@@ -219,7 +222,8 @@ def main() -> None:
             )
         }
     normaliser = Normaliser(index)
-    embedder = load_embedder(BUNDLED_MODEL)
+    embedder = load_embedder(BUNDLED_MODEL, args.backend)
+    print(f"embedding backend: {args.backend}")
     rankers: dict[str, Ranker] = {}
     if "extract" in methods:
         rankers["extract"] = extract_ranker(normaliser)

@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int], None]
 EMBED_CHUNK = 2_000
 RECENT = 4_096  # phrase vectors kept by a search
+SMALL_BATCH = 16  # queries searched on one thread
 #: A concept's vector: this share from its description, the rest from its labels' mean.
 DESCRIPTION_WEIGHT = 0.0
 
@@ -287,15 +288,23 @@ class SemanticSearch:
         queries = self._encode(phrases)
         depth = min(max(k, self.params.candidates), self.vectors.size)
         found: list[DenseHits] = []
-        if depth:
-            _sims, rows = self._index.search(queries, depth)
-        else:
-            rows = np.zeros((len(phrases), 0), dtype=np.int64)
         exp_sims = np.zeros((len(phrases), 0), dtype=np.float32)
         exp_rows = np.zeros((len(phrases), 0), dtype=np.int64)
-        if len(self.vectors.experience_vectors):
-            exp_depth = min(self.params.experiences * 4, len(self.vectors.experience_vectors))
-            exp_sims, exp_rows = self._experiences.search(queries, exp_depth)
+        # A few queries search fastest on one thread (OpenMP threads cost more than they save
+        # on a busy machine); a batch keeps them all.
+        threads = faiss.omp_get_max_threads()
+        if len(queries) <= SMALL_BATCH:
+            faiss.omp_set_num_threads(1)
+        try:
+            if depth:
+                _sims, rows = self._index.search(queries, depth)
+            else:
+                rows = np.zeros((len(phrases), 0), dtype=np.int64)
+            if len(self.vectors.experience_vectors):
+                exp_depth = min(self.params.experiences * 4, len(self.vectors.experience_vectors))
+                exp_sims, exp_rows = self._experiences.search(queries, exp_depth)
+        finally:
+            faiss.omp_set_num_threads(threads)
         weight = self.params.mean_weight
         for i, query in enumerate(queries):
             wanted = [int(r) for r in rows[i] if r >= 0]
@@ -305,14 +314,22 @@ class SemanticSearch:
             concepts: dict[int, tuple[float, str]] = {}
             if wanted:
                 to_mean = self.vectors.means[wanted] @ query
-                for row, mean_sim in zip(wanted, to_mean.tolist(), strict=True):
-                    positions = self._labels_of[row]
-                    label_sims = self.vectors.label_vectors[positions] @ query
-                    best = int(np.argmax(label_sims))
-                    similarity = weight * mean_sim + (1 - weight) * float(label_sims[best])
+                # Every candidate's labels in one product; each candidate's closest label.
+                groups = [self._labels_of[row] for row in wanted]
+                positions = np.fromiter((p for group in groups for p in group), dtype=np.int64)
+                lengths = np.asarray([len(g) for g in groups])
+                starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+                label_sims = self.vectors.label_vectors[positions] @ query
+                best_sims = np.maximum.reduceat(label_sims, starts)
+                at_best = np.flatnonzero(label_sims >= np.repeat(best_sims, lengths))
+                closest = positions[at_best[np.searchsorted(at_best, starts)]]
+                similarities = weight * to_mean + (1 - weight) * best_sims
+                for row, similarity, position in zip(
+                    wanted, similarities.tolist(), closest.tolist(), strict=True
+                ):
                     concepts[int(self.vectors.concept_ids[row])] = (
                         similarity,
-                        self.vectors.label_text[positions[best]],
+                        self.vectors.label_text[position],
                     )
             experiences: dict[int, tuple[float, str]] = {}
             for sim, row in zip(exp_sims[i].tolist(), exp_rows[i].tolist(), strict=True):

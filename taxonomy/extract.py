@@ -78,7 +78,9 @@ def extract_ranked(
         kept = [m for m in matches if best[m.concept_id][1] == phrase]
         if kept:
             result.append(ExtractedPhrase(phrase, kept))
-    whole = normaliser.in_context(text, {c: m for c, (m, _p) in best.items()})
+    whole = normaliser.in_context(
+        text, {c: m for c, (m, _p) in best.items()}, {c: p for c, (_m, p) in best.items()}
+    )
     merged = sorted(
         ((whole[c], phrase) for c, (_m, phrase) in best.items() if whole[c].score >= min_score),
         key=lambda pair: (-pair[0].score, pair[0].concept_id),

@@ -59,6 +59,8 @@ class SkillIndex:
     occupation_label_preferred: list[bool] = field(default_factory=list)
     occupations: dict[int, tuple[str, str]] = field(default_factory=dict)
     occupation_skills: dict[int, dict[int, SkillRelationType]] = field(default_factory=dict)
+    #: ESCO itself is imported (not only starter concepts that name ESCO URIs).
+    esco_loaded: bool = False
 
     label_text: list[str] = field(default_factory=list)
     _essential: dict[int, frozenset[int]] | None = None
@@ -126,11 +128,13 @@ def load_index(session: Session) -> SkillIndex:
             SkillConcept.esco_uri,
             SkillConcept.skill_type,
             SkillConcept.collections,
+            SkillConcept.source,
         ).where(SkillConcept.kind == ConceptKind.skill)
     ):
         index.concepts[row.id] = ConceptInfo(
             row.id, row.preferred_label, row.esco_uri, row.skill_type, tuple(row.collections)
         )
+        index.esco_loaded = index.esco_loaded or row.source == "esco"
     for concept_id, normalised, kind, label in session.execute(
         select(SkillLabel.concept_id, SkillLabel.normalised, SkillLabel.kind, SkillLabel.label)
     ):

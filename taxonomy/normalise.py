@@ -14,12 +14,14 @@ look-up when it is spelt as in the taxonomy and a few hundred comparisons when i
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
+from pathlib import Path
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
@@ -57,6 +59,9 @@ class Calibration:
     informal_floor: float = 0.45  # an experience phrase this similar counts as its experience
     depth: int = 30  # dense candidates taken per phrase
     context: float = 0.2  # share of a text's score that is its whole meaning, not its best phrase
+    #: Where ESCO is imported, a concept of Tandem's own without an ESCO URI weighs this much,
+    #: so that it supplements ESCO's concepts rather than crowding them out of the first places.
+    local: float = 0.8
 
     def meaning(self, similarity: float) -> float:
         span = max(self.ceiling - self.floor, 1e-6)
@@ -65,6 +70,38 @@ class Calibration:
     def combine(self, lexical: float, similarity: float | None) -> float:
         dense = 0.0 if similarity is None else self.meaning(similarity)
         return 1 - (1 - min(1.0, self.lexical * lexical)) * (1 - dense)
+
+
+RERANKER = Path(__file__).parent / "data" / "reranker.json"
+
+
+@dataclass(frozen=True)
+class Reranker:
+    """A small logistic regression over a candidate's features (how it was found, its phrase's
+    and the whole text's similarity, its phrase's share of the text, its kind): the probability
+    that the concept is one the text names. Trained by ``bench/train_reranker.py`` on ESCO's own
+    descriptions and the tuning halves only; its weights ship as ``data/reranker.json``."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def score(self, features: Mapping[str, float]) -> float:
+        pairs = zip(self.names, self.weights, strict=True)
+        z = self.bias + sum(w * features.get(n, 0.0) for n, w in pairs)
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def load(cls, path: Path = RERANKER) -> Reranker | None:
+        """The shipped reranker, or None when there is none."""
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = data["weights"]
+        return cls(tuple(weights), tuple(float(w) for w in weights.values()), float(data["bias"]))
+
+
+SHIPPED = Reranker.load()
 
 
 @dataclass(frozen=True)
@@ -127,11 +164,16 @@ class Normaliser:
         thresholds: Thresholds | None = None,
         dense: DenseSearch | None = None,
         calibration: Calibration | None = None,
+        reranker: Reranker | None = SHIPPED,
     ) -> None:
         self.index = index
         self.thresholds = thresholds or Thresholds()
         self.dense = dense
         self.calibration = calibration or Calibration()
+        self.reranker = reranker
+        self._label_count: Counter[int] = Counter(
+            concept_id for owners in index.label_owners for concept_id, _preferred in owners
+        )
         self._correct = lru_cache(maxsize=50_000)(self._correct_token)
         self._vocabulary_by_length: dict[int, list[str]] = {}
         for token in index.postings:
@@ -159,12 +201,34 @@ class Normaliser:
             [phrases[i] for i in live], self.calibration.depth, [set(found[i]) for i in live]
         )
         for i, dense in zip(live, hits, strict=True):
-            found[i] = self._merge(found[i], dense)
+            found[i] = self._local(self._merge(found[i], dense))
         return found
 
-    def in_context(self, text: str, best: dict[int, ConceptMatch]) -> dict[int, ConceptMatch]:
+    def _weight(self, concept_id: int) -> float:
+        if not self.index.esco_loaded or self.calibration.local >= 1.0:
+            return 1.0
+        info = self.index.concepts.get(concept_id)
+        return 1.0 if info is None or info.esco_uri else self.calibration.local
+
+    def _local(self, found: dict[int, ConceptMatch]) -> dict[int, ConceptMatch]:
+        """Concepts without an ESCO URI weighed down where ESCO is imported."""
+        for concept_id, match in found.items():
+            weight = self._weight(concept_id)
+            if weight < 1.0:
+                found[concept_id] = replace(match, score=round(match.score * weight, 4))
+        return found
+
+    def in_context(
+        self,
+        text: str,
+        best: dict[int, ConceptMatch],
+        phrases: Mapping[int, str] | None = None,
+        features: dict[int, dict[str, float]] | None = None,
+    ) -> dict[int, ConceptMatch]:
         """Each concept's best phrase score blended with the whole text's similarity to it (a
-        clause alone says less than the sentence it stands in)."""
+        clause alone says less than the sentence it stands in); with a reranker, its features
+        (``phrases``: the phrase that found each concept) scored by it instead. ``features``,
+        when given, is filled with each concept's features."""
         weight = self.calibration.context
         if self.dense is None or weight <= 0 or not best or not normalise(text):
             return best
@@ -173,9 +237,60 @@ class Normaliser:
         for concept_id, match in best.items():
             similarity = whole.get(concept_id, (None, ""))[0]
             meaning = 0.0 if similarity is None else self.calibration.meaning(similarity)
-            score = (1 - weight) * match.score + weight * meaning
+            score = (1 - weight) * match.score + weight * meaning * self._weight(concept_id)
             blended[concept_id] = replace(match, score=round(score, 4))
+        if self.reranker is None and features is None:
+            return blended
+        order = sorted(blended, key=lambda c: -blended[c].score)
+        for rank, concept_id in enumerate(order):
+            found = self.features(
+                text,
+                (phrases or {}).get(concept_id, text),
+                best[concept_id],
+                blended[concept_id].score,
+                whole.get(concept_id, (None, ""))[0],
+                rank,
+            )
+            if features is not None:
+                features[concept_id] = found
+            if self.reranker is not None:
+                score = self.reranker.score(found)
+                blended[concept_id] = replace(blended[concept_id], score=round(score, 4))
         return blended
+
+    def features(
+        self,
+        text: str,
+        phrase: str,
+        match: ConceptMatch,
+        score: float,
+        context: float | None,
+        rank: int,
+    ) -> dict[str, float]:
+        """What the reranker weighs for one candidate concept of a text."""
+        info = self.index.concepts.get(match.concept_id)
+        text_words = max(1, len(text.split()))
+        phrase_words = len(phrase.split())
+        return {
+            "score": score,
+            "phrase_score": match.score,
+            "similarity": match.similarity or 0.0,
+            "measured": float(match.similarity is not None),
+            "context": context or 0.0,
+            "exact": float(match.how is MappingHow.exact),
+            "alternative": float(match.how is MappingHow.alternative),
+            "fuzzy": float(match.how is MappingHow.fuzzy),
+            "informal": float(match.how is MappingHow.informal),
+            "semantic": float(match.how is MappingHow.semantic),
+            "phrase_share": min(1.0, phrase_words / text_words),
+            "phrase_words": math.log1p(phrase_words),
+            "esco": float(bool(info and info.esco_uri)),
+            "knowledge": float(bool(info and (info.skill_type or "").startswith("knowledge"))),
+            "transversal": float(bool(info and "transversal" in info.collections)),
+            "language": float(bool(info and "language" in info.collections)),
+            "labels": math.log1p(self._label_count.get(match.concept_id, 0)),
+            "rank": 1 / (1 + rank),
+        }
 
     def _lexical(self, phrase: str) -> dict[int, ConceptMatch]:
         key = normalise(phrase)

@@ -3,6 +3,9 @@ experience, shipped as CSV files beside this module and loaded idempotently.
 
 A starter skill that names an ESCO URI is the same concept as ESCO's: when ESCO is loaded the
 two meet, ESCO's labels and description win, and the starter's words stay as alternative labels.
+An informal experience's evidence names starter skills by key and ESCO concepts by URI: the
+latter are credited once ESCO is imported (loading the starter again after an ESCO import links
+them), so a statement about caring for a grandmother yields ESCO's "tend to elderly people" too.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from taxonomy.text import normalise
 DATA = Path(__file__).parent / "data"
 SOURCE = "starter"
 VERSION = "tandem-starter-1"
+ESCO_PREFIX = "http://data.europa.eu/esco/"
 
 
 def _split(cell: str | None) -> list[str]:
@@ -134,6 +138,18 @@ def _load_experiences(
 
     phrases = SyncCount()
     evidence = SyncCount()
+    named = {
+        key
+        for row in rows
+        for key, _, _w in (item.rpartition(":") for item in _split(row["evidence"]))
+        if key.startswith(ESCO_PREFIX)
+    }
+    esco = {
+        str(uri): concept_id
+        for uri, concept_id in session.execute(
+            select(SkillConcept.esco_uri, SkillConcept.id).where(SkillConcept.esco_uri.in_(named))
+        )
+    }
     for row in rows:
         experience = existing[row["key"]]
         wanted_phrases = set(_split(row["phrases"]))
@@ -156,6 +172,11 @@ def _load_experiences(
         wanted_evidence: dict[int, float] = {}
         for item in _split(row["evidence"]):
             key, _, weight_text = item.rpartition(":")
+            if key.startswith(ESCO_PREFIX):
+                # An ESCO concept the experience evidences: credited once ESCO is imported.
+                if key in esco:
+                    wanted_evidence[esco[key]] = float(weight_text)
+                continue
             if key not in concepts:
                 raise ValueError(f"experience {row['key']}: unknown skill key '{key}'")
             wanted_evidence[concepts[key].id] = float(weight_text)

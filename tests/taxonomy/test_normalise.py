@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
 import pytest
 
 from models.taxonomy import MappingHow, SkillRelationType
-from taxonomy.extract import candidate_phrases, extract
+from taxonomy.extract import candidate_phrases, extract, extract_ranked
 from taxonomy.index import ConceptInfo, SkillIndex
 from taxonomy.lexicon import meaning_tokens
-from taxonomy.normalise import Normaliser
+from taxonomy.normalise import DenseHits, Normaliser, Reranker
 from taxonomy.occupations import propose_occupations
 from taxonomy.text import normalise
 
@@ -138,3 +143,37 @@ def test_occupations_are_proposed_from_the_title_and_the_requirements() -> None:
     by_skills = propose_occupations(index, "Helper", {4})
     assert by_skills[0].esco_uri == "uri:wh"
     assert by_skills[0].skill_overlap == 1.0
+
+
+class _WholeTextOnly:
+    """A dense search that knows only the whole text's similarity to each concept asked about
+    (0.5 for all): enough for a text's ranking to be blended and reranked."""
+
+    def search(
+        self, phrases: Sequence[str], k: int, also: Sequence[Collection[int]] = ()
+    ) -> list[DenseHits]:
+        wanted = [set(a) for a in also] + [set()] * (len(phrases) - len(also))
+        return [DenseHits({c: (0.5, "") for c in w}) for w in wanted]
+
+
+def test_a_reranker_rescores_a_texts_ranking_by_its_features(tmp_path: Path) -> None:
+    text = "use a till and help with washing and dressing"
+    plain = Normaliser(build_index(), dense=_WholeTextOnly(), reranker=None)
+    before = extract_ranked(plain, text, min_score=0.0, limit=5).ranking
+    assert {m.concept_id for m, _p in before} >= {1, 2}
+    # A reranker that prefers longer phrases and alternative labels, written and read back.
+    (tmp_path / "reranker.json").write_text(
+        json.dumps({"bias": -1.0, "weights": {"alternative": 2.0, "phrase_words": 1.0}})
+    )
+    reranker = Reranker.load(tmp_path / "reranker.json")
+    assert reranker is not None
+    assert Reranker.load(tmp_path / "missing.json") is None
+    reranked = Normaliser(build_index(), dense=_WholeTextOnly(), reranker=reranker)
+    after = extract_ranked(reranked, text, min_score=0.0, limit=5).ranking
+    assert {m.concept_id for m, _p in after} == {m.concept_id for m, _p in before}
+    for match, phrase in after:
+        alternative = float(match.how is MappingHow.alternative)
+        words = math.log1p(len(phrase.split()))
+        expected = reranker.score({"alternative": alternative, "phrase_words": words})
+        assert match.score == pytest.approx(expected, abs=1e-3)
+    assert [m.score for m, _p in after] == sorted((m.score for m, _p in after), reverse=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -13,12 +15,13 @@ from models.taxonomy import (
     ExperienceEvidence,
     InformalExperience,
     LabelKind,
+    MappingHow,
     SkillConcept,
     SkillLabel,
 )
 from taxonomy.esco import import_esco
 from taxonomy.index import load_index
-from taxonomy.normalise import Normaliser
+from taxonomy.normalise import Calibration, DenseHits, Normaliser
 from taxonomy.starter import load_starter
 
 SLICE = Path(__file__).parent.parent / "fixtures" / "esco"
@@ -122,3 +125,51 @@ def test_a_starter_skill_naming_an_esco_uri_is_that_esco_concept_in_either_order
         }
         evidence = session.scalars(select(ExperienceEvidence.concept_id)).all()
         assert evidence == [concepts[0].id]
+
+
+class _NoMeaning:
+    """A dense search that finds nothing by meaning: only the lexical candidates remain, merged
+    as the hybrid recogniser merges them."""
+
+    def search(
+        self, phrases: Sequence[str], k: int, also: Sequence[Collection[int]] = ()
+    ) -> list[DenseHits]:
+        return [DenseHits() for _ in phrases]
+
+
+def test_an_experience_names_the_esco_concepts_it_evidences_once_esco_is_imported(
+    sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with (SLICE / "skills_en.csv").open(encoding="utf-8", newline="") as handle:
+        esco = next(csv.DictReader(handle))
+    starter = _starter_dir(tmp_path, "", "our own skill")
+    with (tmp_path / "informal_experiences.csv").open("w", encoding="utf-8", newline="") as h:
+        writer = csv.writer(h)
+        writer.writerow(["key", "label", "phrases", "evidence"])
+        writer.writerow(
+            [
+                "an-experience",
+                "doing a thing",
+                "did the thing | do things",
+                f"our-skill:0.8 | {esco['conceptUri']}:0.8",
+            ]
+        )
+    with unit_of_work(sessions) as session:
+        load_starter(session, starter)  # before ESCO: the URI names nothing yet
+    with sessions() as session:
+        assert len(session.scalars(select(ExperienceEvidence)).all()) == 1
+    with unit_of_work(sessions) as session:
+        import_esco(session, SLICE)
+    with unit_of_work(sessions) as session:
+        assert load_starter(session, starter).changed  # the ESCO concept is linked now
+    with sessions() as session:
+        index = load_index(session)
+        ours = session.scalar(select(SkillConcept.id).where(SkillConcept.key == "our-skill"))
+    lexical = Normaliser(index).normalise("did the thing", limit=5)
+    assert {m.esco_uri for m in lexical} == {esco["conceptUri"], None}
+    assert all(m.how is MappingHow.informal for m in lexical)
+    # Equal evidence: Tandem's own concept (no ESCO URI) gives ESCO's the first place.
+    hybrid = Normaliser(index, dense=_NoMeaning()).normalise("did the thing", limit=5)
+    assert [m.esco_uri for m in hybrid] == [esco["conceptUri"], None]
+    assert hybrid[1].concept_id == ours
+    assert hybrid[1].score == pytest.approx(hybrid[0].score * Calibration().local, abs=1e-3)
