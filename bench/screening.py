@@ -130,7 +130,7 @@ def report_esco(screener: Screener, path: Path, show: bool) -> None:
             f"({100 * held_other / len(part):.2f} %) not counting gendered titles, "
             f"{held_title} by a gendered title alone"
         )
-        if show:
+        if show and name == "tuning half":  # the held-out half's holds are never shown
             for label, findings in shown:
                 spans = "; ".join(f"{f.rule}: {f.span!r}" for f in findings)
                 print(f"    [{label}] {spans}")
@@ -229,7 +229,8 @@ def main() -> None:
     report_lines("Tuning set (rules tuned on it: optimistic)", screener, tuning, args.show_errors)
     reporting = read_lines([args.reporting]) if args.reporting else []
     if reporting:
-        report_lines("Reporting set (kept apart from tuning)", screener, reporting, args.show_errors)
+        title = "Reporting set (kept apart from tuning)"
+        report_lines(title, screener, reporting, args.show_errors)
     if args.esco.exists():
         report_esco(screener, args.esco, args.show_errors)
     else:
