@@ -181,6 +181,83 @@ def read_context(path: Path) -> list[ContextCue]:
     return cues
 
 
+@dataclass(frozen=True)
+class GroupTerm:
+    """Words that name people by a protected ground ("Muslims", "wheelchair users")."""
+
+    language: str
+    ground: Ground
+    pattern: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A way of excluding or preferring people, with ``{term}`` where the group stands
+    ("{term} need not apply", "no {term}"); ``grounds`` empty means every ground."""
+
+    id: str
+    language: str
+    grounds: frozenset[Ground]
+    pattern: str
+
+
+def read_terms(path: Path) -> list[GroupTerm]:
+    terms = []
+    for line, row in enumerate(_rows(path), start=2):
+        _compile(path, line, row["pattern"])
+        terms.append(
+            GroupTerm(
+                row["language"].strip(),
+                _ground(path, line, row.get("ground")),
+                row["pattern"],
+                (row.get("suggestion") or "").strip(),
+            )
+        )
+    return terms
+
+
+def read_frames(path: Path) -> list[Frame]:
+    frames = []
+    for line, row in enumerate(_rows(path), start=2):
+        pattern = row["pattern"]
+        if "{term}" not in pattern:
+            raise RulesFileError(f"{path}:{line}: a frame needs {{term}} where the group stands")
+        _compile(path, line, pattern.replace("{term}", "x"))
+        names = [g for g in (row.get("grounds") or "*").replace(" ", "").split(";") if g]
+        grounds = frozenset(_ground(path, line, g) for g in names if g != "*")
+        frames.append(Frame(row["id"].strip(), row["language"].strip(), grounds, pattern))
+    return frames
+
+
+def frame_rules(terms: list[GroupTerm], frames: list[Frame]) -> list[Rule]:
+    """One rule per language and ground: every frame of the language with the ground's terms
+    in place of ``{term}`` (rule id ``<language>-frame-<ground>``)."""
+    rules = []
+    languages = sorted({t.language for t in terms} & {f.language for f in frames})
+    for language in languages:
+        for ground in Ground:
+            mine = [t for t in terms if t.language == language and t.ground is ground]
+            applicable = [
+                f for f in frames if f.language == language and (not f.grounds or ground in f.grounds)
+            ]
+            if not mine or not applicable:
+                continue
+            term = "(?:" + "|".join(f"(?:{t.pattern})" for t in mine) + ")"
+            pattern = "|".join(f"(?:{f.pattern.replace('{term}', term)})" for f in applicable)
+            suggestion = next((t.suggestion for t in mine if t.suggestion), "")
+            rules.append(
+                Rule(
+                    f"{language}-frame-{ground.value}",
+                    language,
+                    ground,
+                    re.compile(pattern, re.IGNORECASE),
+                    suggestion,
+                )
+            )
+    return rules
+
+
 def _shipped(prefix: str) -> list[Path]:
     return sorted(DATA.glob(f"{prefix}*.csv"))
 
@@ -213,6 +290,10 @@ class Screener:
         """The shipped rules, allow-list and context cues (every language's files), plus a
         service's own (any language, no code)."""
         rules = [r for path in _shipped("screening_rules") for r in read_rules(path)]
+        rules += frame_rules(
+            [t for path in _shipped("screening_terms") for t in read_terms(path)],
+            [f for path in _shipped("screening_frames") for f in read_frames(path)],
+        )
         allowed = [a for path in _shipped("screening_allow") for a in read_allowed(path)]
         context = [c for path in _shipped("screening_context") for c in read_context(path)]
         if extra_rules is not None:
