@@ -63,6 +63,7 @@ class Rule:
     pattern: re.Pattern[str]
     suggestion: str
     needs_sought: bool = False
+    gate: re.Pattern[str] | None = None  # the rule runs only on a text this finds (speed)
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,9 @@ def frame_rules(terms: list[GroupTerm], frames: list[Frame]) -> list[Rule]:
         for ground in Ground:
             mine = [t for t in terms if t.language == language and t.ground is ground]
             applicable = [
-                f for f in frames if f.language == language and (not f.grounds or ground in f.grounds)
+                f
+                for f in frames
+                if f.language == language and (not f.grounds or ground in f.grounds)
             ]
             if not mine or not applicable:
                 continue
@@ -253,6 +256,7 @@ def frame_rules(terms: list[GroupTerm], frames: list[Frame]) -> list[Rule]:
                     ground,
                     re.compile(pattern, re.IGNORECASE),
                     suggestion,
+                    gate=re.compile(rf"\b{term}", re.IGNORECASE),
                 )
             )
     return rules
@@ -304,9 +308,7 @@ class Screener:
             context += read_context(extra_context)
         return cls(rules, allowed, context)
 
-    def _cue(
-        self, text: str, start: int, end: int, ground: Ground
-    ) -> tuple[CueKind, int] | None:
+    def _cue(self, text: str, start: int, end: int, ground: Ground) -> tuple[CueKind, int] | None:
         """The nearest context cue around ``text[start:end]`` and how many words away."""
         left = text[max(0, start - CLAUSE_CHARS) : start]
         cut = [m.end() for m in _BOUNDARY.finditer(left)]
@@ -342,6 +344,8 @@ class Screener:
         ]
         found: list[tuple[int, int, Rule]] = []
         for rule in self.rules:
+            if rule.gate is not None and rule.gate.search(read) is None:
+                continue
             for hit in rule.pattern.finditer(read):
                 start, end = hit.start(), hit.end()
                 if end == start:
