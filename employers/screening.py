@@ -9,9 +9,9 @@ form (``screening_allow*.csv``); a finding inside an allowed phrase is dropped.
 Whom a phrase is about is data too (``screening_context*.csv``): words just before or after a
 finding that say it describes the person sought ("we are looking for", "candidates must",
 "need not apply") hold it; words that say it describes the work, the people served or the
-products ("you will support", "patients with", "products of") let it pass. The nearer cue wins,
-and a cue for the person sought wins over the allow-list. A rule marked ``needs=sought`` (a
-phrase mostly written about clients, such as "mental illness") holds only with such a cue.
+products ("you will support", "patients with", "products of") let it pass. The nearer cue wins
+(at equal distance, the one for the person sought). A rule marked ``needs=sought`` (a phrase
+mostly written about clients, such as "mental illness") holds only with such a cue.
 
 The rules read a normalised copy of the text (``screening_text``): invisible characters
 dropped, NFKC, look-alike letters folded; each finding's span points into the original.
@@ -350,14 +350,13 @@ class Screener:
                 start, end = hit.start(), hit.end()
                 if end == start:
                     continue
+                if any(a <= start and end <= b for a, b in allowed_spans):
+                    continue
                 cue = self._cue(read, start, end, rule.ground) if self.context else None
+                if cue is None and rule.needs_sought:
+                    continue
                 if cue is not None and cue[0] is CueKind.served:
                     continue
-                if cue is None:
-                    if rule.needs_sought:
-                        continue
-                    if any(a <= start and end <= b for a, b in allowed_spans):
-                        continue
                 found.append((start, end, rule))
         findings = []
         for start, end, rule in found:
