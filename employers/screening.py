@@ -339,9 +339,7 @@ class Screener:
         """Every finding in a text, in reading order; overlapping hits of one ground count once."""
         normal = normalise(text)
         read = normal.text
-        allowed_spans = [
-            (m.start(), m.end()) for _lang, pattern in self.allowed for m in pattern.finditer(read)
-        ]
+        allowed_spans: list[tuple[int, int]] | None = None  # found on the first hit only
         found: list[tuple[int, int, Rule]] = []
         for rule in self.rules:
             if rule.gate is not None and rule.gate.search(read) is None:
@@ -350,6 +348,12 @@ class Screener:
                 start, end = hit.start(), hit.end()
                 if end == start:
                     continue
+                if allowed_spans is None:
+                    allowed_spans = [
+                        (m.start(), m.end())
+                        for _lang, pattern in self.allowed
+                        for m in pattern.finditer(read)
+                    ]
                 if any(a <= start and end <= b for a, b in allowed_spans):
                     continue
                 cue = self._cue(read, start, end, rule.ground) if self.context else None
