@@ -174,6 +174,44 @@ def test_the_german_inclusive_marker_makes_a_gendered_title_pass(screener: Scree
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen einen Lagerarbeiter für unser Team in Linz.",
+        "Berufskraftfahrer gesucht",
+        "Wir suchen eine Elektrikerin.",
+        "Nous recherchons un chauffeur-livreur pour nos tournées.",
+        "Buscamos mozo de almacén",
+        "Cerchiamo un magazziniere con patentino muletto.",
+        "Fachkraft Metallbau (m)",
+    ],
+)
+def test_a_job_title_in_one_gender_only_is_held(screener: Screener, text: str) -> None:
+    findings = screener.screen(text)
+    assert {f.ground for f in findings} == {"sex"}
+    assert all(f.suggestion for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen einen Lagerarbeiter (m/w/d) für unser Team in Linz.",
+        "Berufskraftfahrer/in gesucht",
+        "Wir suchen eine:n Elektriker:in.",
+        "Nous recherchons un chauffeur-livreur (H/F) pour nos tournées.",
+        "Recherche serveur ou serveuse",
+        "Buscamos mozo/a de almacén",
+        "Cerchiamo un magazziniere (m/f) con patentino muletto.",
+        "Wir suchen einen Koch oder eine Köchin.",
+        "Sales assistant – part-time",
+    ],
+)
+def test_a_job_title_with_an_inclusive_marker_or_both_forms_passes(
+    screener: Screener, text: str
+) -> None:
+    assert screener.screen(text) == []
+
+
+@pytest.mark.parametrize(
     ("text", "ground"),
     [
         ("Cercasi cameriera per pub in centro.", "sex"),
