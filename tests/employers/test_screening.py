@@ -211,6 +211,16 @@ def test_a_job_title_with_an_inclusive_marker_or_both_forms_passes(
     assert screener.screen(text) == []
 
 
+def test_the_pronoun_of_a_named_contact_passes_and_of_the_candidate_is_held(
+    screener: Screener,
+) -> None:
+    assert screener.screen("Our contact: Anna Berger. She will answer your questions.") == []
+    assert screener.screen("Ihre Ansprechpartnerin ist Frau Huber. Sie ist erreichbar.") == []
+    assert {f.ground for f in screener.screen("He will be happy to lead the team.")} == {"sex"}
+    assert {f.ground for f in screener.screen("Sie ist kommunikativ und belastbar.")} == {"sex"}
+    assert screener.screen("Sie sind kommunikativ und belastbar.") == []
+
+
 @pytest.mark.parametrize(
     ("text", "ground"),
     [
