@@ -1,41 +1,67 @@
-"""Screening quality on labelled requirement lines in English, French, German and Spanish
-(bench/data/screening_lines.csv: a third of them legitimate look-alikes). Prints precision and
-recall per ground and overall.
+"""Screening quality, in three parts.
 
-    .venv/bin/python bench/screening.py [--show-errors]
+1. Labelled requirement lines (columns text,language,ground; an empty ground is a legitimate
+   look-alike): precision and recall per ground and overall. The tuning set is
+   bench/data/screening_lines.csv, bench/data/screening_lines_extra.csv and
+   bench/data/screening_tuning_blind1.csv (a set first written blind for reporting, then
+   looked at and tuned on; the rules were tuned on all three: the figures are optimistic);
+   ``--reporting PATH`` adds a set kept apart from tuning, reported the same way.
+2. False holds on neutral texts: the descriptions of the ESCO occupations (not ads, so every
+   hold is a false one). The rules were tuned on a fixed half only (seeded split); both halves
+   are printed. Holds by a gendered-title rule alone (e.g. "foreman") are counted apart.
+3. Evasion variants: each discriminatory line that is held as written is rewritten five ways
+   (a zero-width space or a soft hyphen inside the held word, a Cyrillic look-alike letter,
+   fullwidth letters, decomposed accents) and screened again; a variant counts as found when
+   its ground is held with a span that points at the variant's own text.
+
+    .venv/bin/python bench/screening.py [--reporting PATH] [--show-errors] [--esco PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import random
 import sys
 import time
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from employers.screening import Ground, Screener  # noqa: E402
+from employers.screening import Finding, Ground, Screener  # noqa: E402
 
-LINES = Path(__file__).resolve().parent / "data" / "screening_lines.csv"
+DATA = Path(__file__).resolve().parent / "data"
+TUNING = [
+    DATA / "screening_lines.csv",
+    DATA / "screening_lines_extra.csv",
+    DATA / "screening_tuning_blind1.csv",
+]
+ESCO = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "esco"
+ESCO_SEED = 18
+LANGUAGES = ("en", "fr", "de", "es", "it")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--show-errors", action="store_true")
-    args = parser.parse_args()
-    screener = Screener.from_files()
-    with LINES.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+def read_lines(paths: list[Path]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in paths:
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as handle:
+                rows += list(csv.DictReader(handle))
+    return rows
+
+
+def report_lines(title: str, screener: Screener, rows: list[dict[str, str]], show: bool) -> None:
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     flagged_right = flagged = should_flag = 0
     errors = []
-    started = time.perf_counter()
+    started = time.process_time()
     for row in rows:
-        expected = row["ground"].strip()
+        expected = (row.get("ground") or "").strip()
         found = {f.ground for f in screener.screen(row["text"])}
         for ground in found:
             if ground == expected:
@@ -49,19 +75,20 @@ def main() -> None:
         flagged_right += bool(found) and bool(expected)
         if (expected and expected not in found) or (found - {expected}):
             errors.append((row["language"], expected or "-", sorted(found), row["text"]))
-    elapsed = time.perf_counter() - started
-    legit = sum(1 for r in rows if not r["ground"].strip())
+    elapsed = time.process_time() - started
+    legit = sum(1 for r in rows if not (r.get("ground") or "").strip())
+    print(f"== {title}")
     print(
         f"{len(rows)} lines ({legit} legitimate look-alikes), "
-        f"{len(screener.rules)} rules, {elapsed * 1000 / len(rows):.2f} ms per line"
+        f"{len(screener.rules)} rules, {elapsed * 1000 / max(len(rows), 1):.2f} ms CPU per line"
     )
-    print(f"{'ground':<20} {'precision':>9} {'recall':>7} {'lines':>6}")
+    print(f"{'ground':<20} {'precision':>9} {'recall':>7} {'lines':>6} {'false holds':>11}")
     for ground in Ground:
         g = ground.value
         lines = tp[g] + fn[g]
         precision = tp[g] / (tp[g] + fp[g]) if tp[g] + fp[g] else 1.0
         recall = tp[g] / lines if lines else 1.0
-        print(f"{g:<20} {precision:>9.3f} {recall:>7.3f} {lines:>6}")
+        print(f"{g:<20} {precision:>9.3f} {recall:>7.3f} {lines:>6} {fp[g]:>11}")
     all_tp, all_fp, all_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
     print(
         f"{'overall (ground)':<20} {all_tp / max(all_tp + all_fp, 1):>9.3f} "
@@ -71,13 +98,149 @@ def main() -> None:
         f"{'overall (line held)':<20} {flagged_right / max(flagged, 1):>9.3f} "
         f"{flagged_right / max(should_flag, 1):>7.3f} {should_flag:>6}"
     )
-    for language in ("en", "fr", "de", "es"):
+    for language in LANGUAGES:
         subset = [r for r in rows if r["language"] == language]
         wrong = sum(1 for e in errors if e[0] == language)
         print(f"  {language}: {len(subset)} lines, {wrong} with an error")
-    if args.show_errors:
+    if show:
         for language, want, got, text in errors:
             print(f"  [{language}] expected {want}, found {got}: {text}")
+
+
+def is_gendered_title(finding: Finding) -> bool:
+    return "-sex-title" in finding.rule
+
+
+def report_esco(screener: Screener, path: Path, show: bool) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = sorted(csv.DictReader(handle), key=lambda r: r["conceptUri"])
+    random.Random(ESCO_SEED).shuffle(rows)
+    half = len(rows) // 2
+    print(f"== ESCO occupation descriptions ({path.name}; seed {ESCO_SEED} split)")
+    started = time.process_time()
+    for name, part in (("tuning half", rows[:half]), ("held-out half", rows[half:])):
+        held_other = held_title = 0
+        shown = []
+        for row in part:
+            findings = screener.screen(row["description"])
+            if not findings:
+                continue
+            if all(is_gendered_title(f) for f in findings):
+                held_title += 1
+            else:
+                held_other += 1
+                shown.append((row["preferredLabel"], findings))
+        print(
+            f"{name:<14} {len(part):>5} descriptions: {held_other} held "
+            f"({100 * held_other / len(part):.2f} %) not counting gendered titles, "
+            f"{held_title} by a gendered title alone"
+        )
+        if show and name == "tuning half":  # the held-out half's holds are never shown
+            for label, findings in shown:
+                spans = "; ".join(f"{f.rule}: {f.span!r}" for f in findings)
+                print(f"    [{label}] {spans}")
+    elapsed = time.process_time() - started
+    print(f"  {elapsed * 1000 / len(rows):.2f} ms CPU per description")
+
+
+CYRILLIC = dict(zip("aceopxyiAEOPCXHKMTB", "асеорхуіАЕОРСХНКМТВ", strict=True))
+
+
+def _word_inside(text: str, finding: Finding) -> int | None:
+    """An index inside the first word of the span with at least two letters on its left."""
+    for i in range(finding.start + 2, finding.end):
+        if text[i].isalpha() and text[i - 1].isalpha() and text[i - 2].isalpha():
+            return i
+    for i in range(finding.start + 1, finding.end):
+        if text[i].isalpha() and text[i - 1].isalpha():
+            return i
+    return None
+
+
+def _insert(char: str) -> Callable[[str, Finding], str | None]:
+    def variant(text: str, finding: Finding) -> str | None:
+        at = _word_inside(text, finding)
+        return None if at is None else text[:at] + char + text[at:]
+
+    return variant
+
+
+def _cyrillic(text: str, finding: Finding) -> str | None:
+    for i in range(finding.start, finding.end):
+        if text[i] in CYRILLIC:
+            return text[:i] + CYRILLIC[text[i]] + text[i + 1 :]
+    return None
+
+
+def _fullwidth(text: str, finding: Finding) -> str | None:
+    span = "".join(
+        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text[finding.start : finding.end]
+    )
+    return text[: finding.start] + span + text[finding.end :]
+
+
+def _decomposed(text: str, finding: Finding) -> str | None:
+    variant = unicodedata.normalize("NFD", text)
+    return variant if variant != text else None
+
+
+VARIANTS: dict[str, Callable[[str, Finding], str | None]] = {
+    "zero-width space": _insert("\u200b"),
+    "soft hyphen": _insert("\u00ad"),
+    "Cyrillic look-alike": _cyrillic,
+    "fullwidth letters": _fullwidth,
+    "decomposed accents": _decomposed,
+}
+
+
+def report_evasion(screener: Screener, rows: list[dict[str, str]], show: bool) -> None:
+    found: Counter[str] = Counter()
+    tried: Counter[str] = Counter()
+    missed = []
+    for row in rows:
+        ground = (row.get("ground") or "").strip()
+        if not ground:
+            continue
+        held = [f for f in screener.screen(row["text"]) if f.ground == ground]
+        if not held:
+            continue
+        for name, make in VARIANTS.items():
+            variant = make(row["text"], held[0])
+            if variant is None:
+                continue
+            tried[name] += 1
+            hits = [f for f in screener.screen(variant) if f.ground == ground]
+            if hits and all(variant[f.start : f.end] == f.span for f in hits):
+                found[name] += 1
+            else:
+                missed.append((name, variant))
+    print("== Evasion variants of the discriminatory lines held as written")
+    for name in VARIANTS:
+        print(f"{name:<20} {found[name]:>4} of {tried[name]:>4} found")
+    print(f"{'all variants':<20} {sum(found.values()):>4} of {sum(tried.values()):>4} found")
+    if show:
+        for name, variant in missed:
+            print(f"  missed ({name}): {variant!r}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reporting", type=Path, help="a labelled set kept apart from tuning")
+    parser.add_argument("--esco", type=Path, default=ESCO / "occupations_en.csv")
+    parser.add_argument("--show-errors", action="store_true")
+    args = parser.parse_args()
+    screener = Screener.from_files()
+    tuning = read_lines(TUNING)
+    report_lines("Tuning set (rules tuned on it: optimistic)", screener, tuning, args.show_errors)
+    reporting = read_lines([args.reporting]) if args.reporting else []
+    if reporting:
+        title = "Reporting set (kept apart from tuning)"
+        report_lines(title, screener, reporting, args.show_errors)
+    if args.esco.exists():
+        report_esco(screener, args.esco, args.show_errors)
+    else:
+        print(f"== ESCO occupation descriptions: {args.esco} not found, skipped")
+    report_evasion(screener, tuning + reporting, args.show_errors)
 
 
 if __name__ == "__main__":

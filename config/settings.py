@@ -64,6 +64,11 @@ class Settings(BaseSettings):
     screening_allow: Path | None = Field(
         default=None, description="A CSV of extra allowed phrases (id,language,pattern)"
     )
+    screening_context: Path | None = Field(
+        default=None,
+        description="A CSV of extra screening context cues (id,language,kind,position,grounds,"
+        "pattern): words that say a phrase is about the person sought or about the work",
+    )
     publish_without_review: bool = Field(
         default=False, description="Publish a submitted offer with no findings at once"
     )

@@ -337,7 +337,9 @@ class Review:
     def from_settings(cls, settings: Settings) -> Review:
         """The shipped screening rules plus the service's own, as the settings name them."""
         return cls(
-            Screener.from_files(settings.screening_rules, settings.screening_allow),
+            Screener.from_files(
+                settings.screening_rules, settings.screening_allow, settings.screening_context
+            ),
             settings.publish_without_review,
         )
 

@@ -78,3 +78,207 @@ def test_a_broken_rules_file_is_refused_naming_the_line(tmp_path: Path) -> None:
     )
     with pytest.raises(RulesFileError, match="unknown ground"):
         Screener.from_files(extra_rules=rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "ground", "written"),
+    [
+        ("Wir suchen ju\u200bnge Leute", "age", "ju\u200bnge"),
+        ("Wir suchen jun\u00adge Leute", "age", "jun\u00adge"),
+        ("Only m\u0430le applicants", "sex", "m\u0430le"),  # Cyrillic a
+        ("W\u0430itress wanted", "sex", "W\u0430itress"),
+        ("\uff37\uff41\uff49\uff54\uff52\uff45\uff53\uff53 wanted", "sex", "\uff37\uff41"),
+        ("Nur Ma\u0308nner", "sex", "Ma\u0308nner"),  # decomposed umlaut as some keyboards paste it
+        ("No hea\u2060dscarf at the counter", "religion", "hea\u2060dscarf"),  # word joiner
+    ],
+)
+def test_unicode_dodges_are_found_and_the_span_points_at_the_original(
+    screener: Screener, text: str, ground: str, written: str
+) -> None:
+    findings = [f for f in screener.screen(text) if f.ground == ground]
+    assert findings, text
+    for finding in findings:
+        assert text[finding.start : finding.end] == finding.span
+    assert any(written in f.span for f in findings)
+
+
+def test_a_word_really_written_in_cyrillic_is_not_folded_into_latin(screener: Screener) -> None:
+    from employers.screening_text import normalise
+
+    assert normalise("Снег и мама").text == "Снег и мама"
+    assert normalise("m\u0430le").text == "male"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You will support young people aged 16 to 25 into work.",
+        "Youth workers support, accompany and counsel young people.",
+        "Care for patients with mental illness on an acute ward.",
+        "They treat clients with personal struggles, namely mental illness and addiction.",
+        "Supervising the processing of products of animal origin.",
+        "Students learn in a language that is not their native language.",
+        "Sie unterstützen junge Menschen beim Übergang in den Beruf.",
+        "Acompañarás a jóvenes en riesgo de exclusión.",
+        "Sosterrai i giovani nel percorso di inserimento lavorativo.",
+    ],
+)
+def test_a_phrase_about_the_work_or_the_people_served_passes(screener: Screener, text: str) -> None:
+    assert screener.screen(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("We are looking for young people to join our sales floor.", "age"),
+        ("Ideal for a young person who wants to learn.", "age"),
+        ("People with mental illness need not apply.", "disability_health"),
+        ("Applicants with a history of mental illness are not considered.", "disability_health"),
+        ("Must be of German origin.", "origin"),
+        ("Wir suchen junge Leute für unser Lager.", "age"),
+        ("You will work with a young, dynamic team.", "age"),
+    ],
+)
+def test_the_same_phrase_about_the_person_sought_is_held(
+    screener: Screener, text: str, ground: str
+) -> None:
+    assert ground in {f.ground for f in screener.screen(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("Join us as a young and dynamic team member.", "age"),
+        ("Max. 5 years of experience.", "age"),
+        ("Ideal for a digital native.", "age"),
+        ("This role suits a recent graduate.", "age"),
+        ("We need a strong man for the warehouse.", "sex"),
+        ("Il sera chargé de l'accueil des clients.", "sex"),
+        ("Se busca dependienta para tienda de ropa.", "sex"),
+        ("Verkäuferin gesucht.", "sex"),
+        ("No family commitments, as the job involves travel.", "family_status"),
+        ("You should be single and free to relocate.", "family_status"),
+    ],
+)
+def test_euphemisms_gendered_titles_and_family_conditions_are_held_with_a_rewording(
+    screener: Screener, text: str, ground: str
+) -> None:
+    findings = [f for f in screener.screen(text) if f.ground == ground]
+    assert findings
+    assert all(f.suggestion for f in findings)
+
+
+def test_the_german_inclusive_marker_makes_a_gendered_title_pass(screener: Screener) -> None:
+    assert screener.screen("Verkäuferin (m/w/d) gesucht") == []
+    assert {f.ground for f in screener.screen("Verkäuferin gesucht")} == {"sex"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen einen Lagerarbeiter für unser Team in Linz.",
+        "Berufskraftfahrer gesucht",
+        "Wir suchen eine Elektrikerin.",
+        "Nous recherchons un chauffeur-livreur pour nos tournées.",
+        "Buscamos mozo de almacén",
+        "Cerchiamo un magazziniere con patentino muletto.",
+        "Fachkraft Metallbau (m)",
+    ],
+)
+def test_a_job_title_in_one_gender_only_is_held(screener: Screener, text: str) -> None:
+    findings = screener.screen(text)
+    assert {f.ground for f in findings} == {"sex"}
+    assert all(f.suggestion for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir suchen einen Lagerarbeiter (m/w/d) für unser Team in Linz.",
+        "Berufskraftfahrer/in gesucht",
+        "Wir suchen eine:n Elektriker:in.",
+        "Nous recherchons un chauffeur-livreur (H/F) pour nos tournées.",
+        "Recherche serveur ou serveuse",
+        "Buscamos mozo/a de almacén",
+        "Cerchiamo un magazziniere (m/f) con patentino muletto.",
+        "Wir suchen einen Koch oder eine Köchin.",
+        "Sales assistant – part-time",
+    ],
+)
+def test_a_job_title_with_an_inclusive_marker_or_both_forms_passes(
+    screener: Screener, text: str
+) -> None:
+    assert screener.screen(text) == []
+
+
+def test_the_pronoun_of_a_named_contact_passes_and_of_the_candidate_is_held(
+    screener: Screener,
+) -> None:
+    assert screener.screen("Our contact: Anna Berger. She will answer your questions.") == []
+    assert screener.screen("Ihre Ansprechpartnerin ist Frau Huber. Sie ist erreichbar.") == []
+    assert {f.ground for f in screener.screen("He will be happy to lead the team.")} == {"sex"}
+    assert {f.ground for f in screener.screen("Sie ist kommunikativ und belastbar.")} == {"sex"}
+    assert screener.screen("Sie sind kommunikativ und belastbar.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ground"),
+    [
+        ("Cercasi cameriera per pub in centro.", "sex"),
+        ("Età massima 30 anni.", "age"),
+        ("Madrelingua italiana richiesta.", "origin"),
+        ("Astenersi persone con disabilità.", "disability_health"),
+        ("Preferibilmente single e senza figli.", "family_status"),
+    ],
+)
+def test_italian_ships_as_data_files(screener: Screener, text: str, ground: str) -> None:
+    assert ground in {f.ground for f in screener.screen(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cameriere/a per ristorante in centro.",
+        "La ricerca è rivolta a entrambi i sessi (L. 903/77).",
+        "Una giovane realtà in forte crescita.",
+        "Assistenza a pazienti con disturbi psichiatrici.",
+    ],
+)
+def test_italian_look_alikes_pass(screener: Screener, text: str) -> None:
+    assert screener.screen(text) == []
+
+
+def test_a_service_adds_an_italian_rule_and_a_context_cue_as_data(tmp_path: Path) -> None:
+    rules = tmp_path / "it.csv"
+    rules.write_text(
+        "id,language,ground,pattern,suggestion\n"
+        "it-age-quarantenni,it,age,\\bquarantenn[ei]\\b,Descrivi le competenze invece dell'età\n",
+        encoding="utf-8",
+    )
+    text = "Cerchiamo quarantenni motivati"
+    assert "it-age-quarantenni" not in {f.rule for f in Screener.from_files().screen(text)}
+    screener = Screener.from_files(extra_rules=rules)
+    (finding,) = [f for f in screener.screen(text) if f.rule == "it-age-quarantenni"]
+    assert (finding.ground, finding.span) == ("age", "quarantenni")
+
+    served = "Corsi di ginnastica per quarantenni"
+    assert screener.screen(served)
+    context = tmp_path / "it-context.csv"
+    context.write_text(
+        "id,language,kind,position,grounds,gap,pattern\n"
+        "it-served-corsi,it,served,before,age,,\\bcorsi\\s+di\\s+\\w+\\s+per\\b\n",
+        encoding="utf-8",
+    )
+    with_context = Screener.from_files(extra_rules=rules, extra_context=context)
+    assert with_context.screen(served) == []
+    assert with_context.screen(text)
+
+
+def test_a_broken_context_file_is_refused_naming_the_line(tmp_path: Path) -> None:
+    context = tmp_path / "context.csv"
+    context.write_text(
+        "id,language,kind,position,grounds,gap,pattern\nx,xx,maybe,before,*,,\\bx\\b\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesFileError, match="context.csv:2"):
+        Screener.from_files(extra_context=context)
