@@ -75,12 +75,16 @@ def record_reads(
     entity_ids: list[int],
     fields: Sequence[str] = (),
     detail: str | None = None,
+    details: Sequence[str | None] | None = None,
 ) -> None:
     """One audit event per record read in a list, written in one statement whatever the
     number of rows (a list page makes the same queries for 10 rows as for 50). ``fields``:
-    the names of the fields the answer carries, never their values."""
+    the names of the fields the answer carries, never their values; ``details``, where given,
+    one per id (which proposal or placement named the client)."""
     if not entity_ids:
         return
+    if details is not None and len(details) != len(entity_ids):
+        raise ValueError("one detail per id")
     names = sorted(fields)
     at = utcnow()
     user_id = actor.user_id if actor else None
@@ -94,9 +98,9 @@ def record_reads(
                 "entity": entity,
                 "entity_id": str(entity_id),
                 "fields": names,
-                "detail": detail,
+                "detail": detail if details is None else details[i],
             }
-            for entity_id in entity_ids
+            for i, entity_id in enumerate(entity_ids)
         ],
     )
 

@@ -142,16 +142,15 @@ def list_checkpoints(
                 )
             ).all()
         )
-        for checkpoint in rows:
-            audit.record(
-                session,
-                actor,
-                "list",
-                "client",
-                clients[checkpoint.placement_id],
-                ["checkpoint"],
-                f"checkpoint {checkpoint.id}",
-            )
+        audit.record_reads(
+            session,
+            actor,
+            "list",
+            "client",
+            [clients[c.placement_id] for c in rows],
+            ["checkpoint"],
+            details=[f"checkpoint {c.id}" for c in rows],
+        )
     return rows, total
 
 

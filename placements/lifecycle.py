@@ -181,16 +181,15 @@ def list_placements(
     if client_id is not None:
         query = query.where(Placement.client_id == client_id)
     rows, total = fetch_page(session, query, limit, offset)
-    for placement in rows:
-        audit.record(
-            session,
-            actor,
-            "list",
-            "client",
-            placement.client_id,
-            list(PLACEMENT_FIELDS),
-            f"placement {placement.id}",
-        )
+    audit.record_reads(
+        session,
+        actor,
+        "list",
+        "client",
+        [r.client_id for r in rows],
+        list(PLACEMENT_FIELDS),
+        details=[f"placement {r.id}" for r in rows],
+    )
     return rows, total
 
 

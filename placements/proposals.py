@@ -158,16 +158,15 @@ def list_proposals(
     if client_id is not None:
         query = query.where(Proposal.client_id == client_id)
     rows, total = fetch_page(session, query, limit, offset)
-    for proposal in rows:
-        audit.record(
-            session,
-            actor,
-            "list",
-            "client",
-            proposal.client_id,
-            list(PROPOSAL_FIELDS),
-            f"proposal {proposal.id}",
-        )
+    audit.record_reads(
+        session,
+        actor,
+        "list",
+        "client",
+        [r.client_id for r in rows],
+        list(PROPOSAL_FIELDS),
+        details=[f"proposal {r.id}" for r in rows],
+    )
     return rows, total
 
 

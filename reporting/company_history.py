@@ -56,16 +56,15 @@ def company_history(session: Session, actor: Actor, company_id: int) -> CompanyH
                 select(Placement).where(Placement.offer_id.in_(offer_ids)).order_by(Placement.id)
             )
         )
-        for placement in placements:  # each placement read names its client
-            audit.record(
-                session,
-                actor,
-                "read",
-                "client",
-                placement.client_id,
-                list(PLACEMENT_FIELDS),
-                f"placement {placement.id}",
-            )
+        audit.record_reads(  # each placement read names its client, in one statement
+            session,
+            actor,
+            "read",
+            "client",
+            [p.client_id for p in placements],
+            list(PLACEMENT_FIELDS),
+            details=[f"placement {p.id}" for p in placements],
+        )
     return CompanyHistory(
         company=CompanyRead.model_validate(company),
         contacts=[

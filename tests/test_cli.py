@@ -157,7 +157,7 @@ def test_offers_import_reads_a_semicolon_csv_and_writes_the_report(
     cli_env: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TANDEM_SEMANTIC_RECOGNITION", "false")
-    args = ["users", "create", "--email", "lo@tandem.example", "--password", "long enough"]
+    args = ["users", "create", "--email", "lo@tandem.example", "--password", "long enough to pass"]
     assert runner.invoke(app, [*args, "--role", "liaison"]).exit_code == 0
     sheet = tmp_path / "liste.csv"
     sheet.write_bytes(

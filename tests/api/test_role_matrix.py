@@ -520,10 +520,11 @@ ROWS = [
         "200 403 403 403 403 403",
         lambda w: {"display_name": "Caseworker B"},
     ),
+    # A user who is not one of the callers: a role change ends that user's tokens.
     Row(
         "PATCH",
         "/users/{user_id}",
-        user_path("liaison"),
+        user_path("colleague"),
         "200 403 403 403 403 403",
         lambda w: {"role": "employer", "company_id": w.ids["company_a"], "office_id": None},
     ),

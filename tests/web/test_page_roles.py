@@ -49,6 +49,7 @@ ROWS = [
     Row("GET", "/docs/init.js", at("/docs/init.js"), "200 200 200 200 200"),
     Row("GET", "/", at("/"), "200 200 200 200 200"),
     Row("GET", "/account/password", at("/account/password"), "200 200 200 200 200"),
+    Row("GET", "/account/language", at("/account/language"), "200 200 200 200 200"),
     Row("GET", "/clients", at("/clients"), "404 200 200 200 404"),
     Row("GET", C, at(C, client_id="client_a"), "404 200 200 404 404"),
     Row("GET", C + " (no consent)", at(C, client_id="client_private"), "404 404 200 404 404"),
@@ -186,7 +187,12 @@ ROWS = [
     ),
 ]
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.
-UNLISTED = {("POST", "/sign-in"), ("POST", "/sign-out"), ("POST", "/account/password")}
+UNLISTED = {
+    ("POST", "/sign-in"),
+    ("POST", "/sign-out"),
+    ("POST", "/account/password"),
+    ("POST", "/account/language"),
+}
 
 
 def test_every_page_route_has_a_row() -> None:
