@@ -20,6 +20,7 @@ dropped, NFKC, look-alike letters folded; each finding's span points into the or
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -311,7 +312,23 @@ class Screener:
         extra_context: Path | None = None,
     ) -> Screener:
         """The shipped rules, allow-list and context cues (every language's files), plus a
-        service's own (any language, no code)."""
+        service's own (any language, no code). Built once per set of files and their
+        modification times: the rules compile to several hundred patterns, more than ``re``
+        keeps cached, so building them for every app or request would cost seconds."""
+        return _built(
+            *(
+                (path, path.stat().st_mtime_ns) if path is not None else (None, 0)
+                for path in (extra_rules, extra_allowed, extra_context)
+            )
+        )
+
+    @classmethod
+    def _from_files(
+        cls,
+        extra_rules: Path | None,
+        extra_allowed: Path | None,
+        extra_context: Path | None,
+    ) -> Screener:
         rules = [r for path in _shipped("screening_rules") for r in read_rules(path)]
         rules += frame_rules(
             [t for path in _shipped("screening_terms") for t in read_terms(path)],
@@ -408,3 +425,13 @@ class Screener:
 
     def screen_fields(self, fields: Iterable[tuple[str, str]]) -> list[Finding]:
         return [f for name, text in fields for f in self.screen(text, name)]
+
+
+@functools.lru_cache(maxsize=16)
+def _built(
+    rules: tuple[Path | None, int],
+    allowed: tuple[Path | None, int],
+    context: tuple[Path | None, int],
+) -> Screener:
+    """One screener per set of files (and their modification times)."""
+    return Screener._from_files(rules[0], allowed[0], context[0])
