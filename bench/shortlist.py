@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from accounts.tokens import issue_token  # noqa: E402
 from accounts.users import actor_for  # noqa: E402
 from bench._esco import esco_database  # noqa: E402
+from bench._server import wait_until_serving  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from matching.ann import IndexParams, VectorIndex  # noqa: E402
 from matching.embedding import BUNDLED_MODEL, load_embedder  # noqa: E402
@@ -298,19 +299,6 @@ def million(dim: int = 384, count: int = 1_000_000) -> None:
     )
 
 
-def _wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the API process on port {port} exited with {process.returncode}")
-        try:
-            httpx.get(f"http://127.0.0.1:{port}/api/v1/auth/me", timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError(f"the API process on port {port} did not start")
-
-
 def _serve(url: str, index_dir: Path, port: int) -> subprocess.Popen[bytes]:
     """One API process as deployed: uvicorn, one worker, its own model and matcher."""
     env = {
@@ -410,7 +398,7 @@ def concurrency(args: argparse.Namespace) -> None:
         for port in ports:
             servers.append(_serve(url, index_dir, port))
         for port, server in zip(ports, servers, strict=True):
-            _wait_for(port, server)
+            wait_until_serving(f"http://127.0.0.1:{port}/api/v1/auth/me", server)
         warm = [f"/api/v1/clients/{i}/shortlists" for i in rng.sample(client_ids, 8)]
         for port in ports:
             _callers([port], warm, token, 1)

@@ -31,6 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from accounts.passwords import hash_password  # noqa: E402
+from bench._server import wait_until_serving  # noqa: E402
 from models.db import build_engine, session_factory, unit_of_work  # noqa: E402
 from models.migrate import upgrade  # noqa: E402
 from models.user import Role, User  # noqa: E402
@@ -81,19 +82,6 @@ def _serve(url: str, port: int, index_dir: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "uvicorn", "--factory", "web.app:create_app"]
     command += ["--port", str(port), "--log-level", "warning", "--no-access-log"]
     return subprocess.Popen(command, env=env, cwd=env["PYTHONPATH"])
-
-
-def _wait_for(base: str, process: subprocess.Popen[bytes], seconds: float = 300) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}")
-        try:
-            httpx.get(f"{base}/sign-in", timeout=2)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    raise RuntimeError("the server did not start")
 
 
 def _sign_in(client: httpx.Client, email: str, password: str, address: str) -> tuple[int, float]:
@@ -162,7 +150,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         server = _serve(url, port, Path(tmp) / "index")
         try:
-            _wait_for(base, server)
+            wait_until_serving(f"{base}/sign-in", server)
             _others(base, 20)  # warm up
             quiet = _others(base, args.signins)
             outcome: dict[int, int] = {}
