@@ -7,8 +7,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from models.audit import StatusChange
+from models.offer import OfferScreening, OfferStatus
 from tests.web.pages import csrf_token, post_form, sign_in, soup
+from tests.web.test_list_pages import counting
 from tests.world import World
 
 EMPLOYER = "boss@linde.example"
@@ -258,3 +262,46 @@ def test_another_companys_offer_and_proposal_answer_404(client: TestClient, worl
         f"/api/v1/proposals/{world.ids['proposal_a']}", headers=world.headers("employer")
     )
     assert stored.json()["status"] == "open"
+
+
+def _queries(client: TestClient, engine: Engine, path: str) -> int:
+    client.get(path)  # warm
+    with counting(engine) as statements:
+        assert client.get(path).status_code == 200
+    return len(statements)
+
+
+def test_our_offers_sends_as_many_queries_for_few_offers_as_for_many(
+    client: TestClient, world: World, engine: Engine
+) -> None:
+    sign_in(client, EMPLOYER)
+    _held_offers(world, 1)
+    few = _queries(client, engine, "/company/offers")
+    _held_offers(world, 8)
+    many = _queries(client, engine, "/company/offers")
+    assert many == few
+    page = soup(client.get("/company/offers?status=held")).get_text(" ", strip=True)
+    assert "Held: 1 screening finding(s) · age (“young”)" in page
+
+
+def _held_offers(world: World, count: int) -> None:
+    for n in range(count):
+        offer = world.build.offer(
+            world.ids["company_a"], status=OfferStatus.held, title=f"Held {n}"
+        )
+        world.build.add(OfferScreening(offer_id=offer.id, trigger="submit", findings=[_FINDING]))
+        change = StatusChange(
+            entity="offer", entity_id=offer.id, from_status="submitted", to_status="held"
+        )
+        world.build.add(change)
+
+
+_FINDING = {
+    "ground": "age",
+    "rule": "en-age-young",
+    "span": "young",
+    "suggestion": "Describe the tasks.",
+    "field": "requirements.0",
+    "start": 0,
+    "end": 5,
+}

@@ -22,7 +22,6 @@ from employers.offer_states import EDITABLE, OfferAction
 from employers.offers import Review
 from employers.schemas import OfferCreate, OfferUpdate
 from employers.tutors import list_tutors
-from models.audit import StatusChange
 from models.errors import NotFound, StaleVersion, TandemError
 from models.offer import (
     TUTORED_KINDS,
@@ -116,11 +115,6 @@ def _latest_findings(session: Session, actor: Actor, offer: Offer) -> list[dict[
     return list(screenings[-1].findings) if screenings else []
 
 
-def _last_change(session: Session, actor: Actor, offer_id: int) -> StatusChange | None:
-    history = offers.transitions_of(session, actor, offer_id)
-    return history[-1] if history else None
-
-
 @router.get("/company/offers")
 def offers_page(
     request: Request,
@@ -144,10 +138,10 @@ def offers_page(
     )
     # What happened last to each offer: the latest change of state with its reason, and the
     # findings that held it.
-    last = {o.id: _last_change(session, actor, o.id) for o in rows}
-    findings = {
-        o.id: _latest_findings(session, actor, o) for o in rows if o.status is OfferStatus.held
-    }
+    ids = [o.id for o in rows]
+    last = offers.last_changes(session, actor, ids)
+    held = [o.id for o in rows if o.status is OfferStatus.held]
+    findings = offers.latest_findings(session, actor, held) if held else {}
     context = {
         "offers": rows,
         "last": last,
