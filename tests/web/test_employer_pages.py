@@ -305,3 +305,22 @@ _FINDING = {
     "start": 0,
     "end": 5,
 }
+
+
+def test_the_offer_form_in_german_screens_a_german_requirement(
+    client: TestClient, world: World
+) -> None:
+    german = {"Accept-Language": "de-AT,de;q=0.9"}
+    sign_in(client, EMPLOYER)
+    page = soup(client.get("/company/offers/new", headers=german))
+    assert page.find("h1").get_text() == "Neues Angebot"  # type: ignore[union-attr]
+    token = csrf_token(client, "/company/offers/new")
+    found = client.post(
+        "/company/offers/screen",
+        data={"csrf_token": token, "essential": "Junges dynamisches Team sucht Verstärkung"},
+        headers={**german, "HX-Request": "true"},
+    )
+    text = soup(found).get_text(" ", strip=True)
+    assert "Befunde der Prüfung" in text
+    assert "Junges" in text
+    assert "Alter" in text  # the ground, in German
