@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from models.audit import StatusChange
-from models.offer import OfferScreening, OfferStatus
+from models.offer import OfferScreening, OfferStatus, RequirementConcept
 from tests.web.pages import csrf_token, post_form, sign_in, soup
 from tests.web.test_list_pages import counting
 from tests.world import World
@@ -324,3 +324,22 @@ def test_the_offer_form_in_german_screens_a_german_requirement(
     assert "Befunde der Prüfung" in text
     assert "Junges" in text
     assert "Alter" in text  # the ground, in German
+
+
+def test_the_offer_page_shows_how_each_requirement_will_be_read(
+    client: TestClient, world: World
+) -> None:
+    world.build.add(
+        RequirementConcept(
+            requirement_id=world.ids["requirement_a_draft"],
+            concept_id=world.ids["concept"],
+            score=0.9,
+            how="exact",
+        )
+    )
+    sign_in(client, EMPLOYER)
+    page = soup(client.get(f"/company/offers/{world.ids['offer_a_draft']}"))
+    listed = page.find(id="requirement-concepts")
+    assert listed is not None
+    line = " ".join(listed.get_text().split())
+    assert line == "Food hygiene (essential): apply food hygiene"

@@ -262,6 +262,7 @@ def _offer_context(session: Session, actor: Actor, offer: Offer) -> dict[str, An
         editable=offer.status in EDITABLE[Role.employer],
         history=offers.transitions_of(session, actor, offer.id),
         findings=_latest_findings(session, actor, offer),
+        show_esco=any(c.concept.esco_uri for r in offer.requirements for c in r.concepts),
     )
     return context
 
