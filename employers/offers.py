@@ -482,6 +482,42 @@ def screenings_of(session: Session, actor: Actor, offer_id: int) -> list[OfferSc
     return list(session.scalars(query.order_by(OfferScreening.id)))
 
 
+def last_changes(session: Session, actor: Actor, offer_ids: list[int]) -> dict[int, StatusChange]:
+    """Each listed offer's latest change of state (one query for a page of offers); offers the
+    actor may not see are left out."""
+    visible = _visible_ids(session, actor, offer_ids)
+    latest = (
+        select(func.max(StatusChange.id))
+        .where(StatusChange.entity == "offer", StatusChange.entity_id.in_(visible))
+        .group_by(StatusChange.entity_id)
+    )
+    rows = session.scalars(select(StatusChange).where(StatusChange.id.in_(latest)))
+    return {row.entity_id: row for row in rows}
+
+
+def latest_findings(
+    session: Session, actor: Actor, offer_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """Each listed offer's findings at its latest screening (one query for a page of offers)."""
+    visible = _visible_ids(session, actor, offer_ids)
+    latest = (
+        select(func.max(OfferScreening.id))
+        .where(OfferScreening.offer_id.in_(visible))
+        .group_by(OfferScreening.offer_id)
+    )
+    rows = session.scalars(select(OfferScreening).where(OfferScreening.id.in_(latest)))
+    return {row.offer_id: list(row.findings) for row in rows}
+
+
+def _visible_ids(session: Session, actor: Actor, offer_ids: list[int]) -> list[int]:
+    query = select(Offer.id).where(Offer.id.in_(offer_ids))
+    if actor.role is Role.employer:
+        query = query.where(Offer.company_id == actor.company_id)
+    if actor.role is Role.caseworker:
+        query = query.where(Offer.status == OfferStatus.published)
+    return list(session.scalars(query))
+
+
 def review_queue(
     session: Session, actor: Actor, limit: int, offset: int
 ) -> tuple[list[tuple[Offer, list[dict[str, object]]]], int]:

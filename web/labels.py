@@ -90,6 +90,27 @@ LABELS = {
     "evening": N_("Evening"),
     "night": N_("Night"),
     "weekend": N_("Weekend"),
+    # Offers: states, contracts, pay, insurers; proposals: decline reasons.
+    "draft": N_("Draft"),
+    "submitted": N_("Submitted"),
+    "held": N_("Held for review"),
+    "published": N_("Published"),
+    "filled": N_("Filled"),
+    "expired": N_("Expired"),
+    "permanent": N_("Permanent"),
+    "fixed_term": N_("Fixed term"),
+    "temporary": N_("Temporary"),
+    "none": N_("No contract"),
+    "hour": N_("Hour"),
+    "month": N_("Month"),
+    "year": N_("Year"),
+    "public_service": N_("Public employment service"),
+    "profile_does_not_fit": N_("The profile does not fit"),
+    "position_filled": N_("The position is filled"),
+    "language_level": N_("Language level"),
+    "availability": N_("Availability"),
+    "no_show_at_interview": N_("Did not come to the interview"),
+    "client_declined": N_("The candidate declined"),
 }
 
 #: The ISCED 2011 levels as the pages name them (the reference data's names, for translation).

@@ -254,6 +254,54 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
     assert {k: v for k, v in checker.findings.items() if v} == {}
 
 
+def test_the_employers_offer_and_answer_in_a_browser(server: str, world: World) -> None:
+    """An employer writes a work trial with a discriminatory requirement, sees it marked while
+    typing, submits anyway and sees it held with the ground; then answers a proposal."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        checker = Checker(page)
+        page.goto(server + "/sign-in")
+        page.get_by_label("Email").fill("boss@linde.example")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Our offers").first.click()
+        expect(page.get_by_role("heading", name="Our offers")).to_be_visible()
+        checker.check("employer-offers")
+
+        page.get_by_role("link", name="New offer").first.click()
+        page.get_by_label("Kind of offer").select_option("work_trial")
+        page.get_by_label("Title").fill("Kitchen help")
+        page.get_by_label("Essential").fill("Young and dynamic")
+        live = page.locator("#live-findings")
+        expect(live).to_contain_text("Young and dynamic")  # screened while typing
+        expect(live).to_contain_text("age")
+        page.get_by_label("Hours per week").fill("20")
+        page.get_by_label("Contract", exact=True).select_option("none")
+        page.get_by_label("Workplace postcode", exact=True).fill("1100")
+        page.get_by_label("Tutor", exact=True).select_option(str(world.ids["tutor_a"]))
+        checker.check("employer-offer-form")
+        page.get_by_role("button", name="Save and submit for review").click()
+        expect(page.get_by_text("Held for review", exact=True)).to_be_visible()
+        expect(page.locator(".findings")).to_contain_text("instead of age")
+        checker.check("employer-offer-held")
+
+        page.get_by_role("link", name="Candidates proposed to us").first.click()
+        checker.check("employer-candidates")
+        page.locator("#candidates tbody a").first.click()
+        page.get_by_role("radio", name="Declined").check()
+        page.get_by_label("Reason (if declined)").select_option("language_level")
+        checker.check("employer-candidate")
+        page.get_by_role("button", name="Send our answer").click()
+        expect(page.locator("#history-title + ul")).to_contain_text("Language level")
+        browser.close()
+
+    assert checker.problems == []
+    assert {k: v for k, v in checker.findings.items() if v} == {}
+
+
 def test_the_api_docs_load_with_the_network_cut(server: str) -> None:
     """Swagger UI from the installed package: every request but the server's own is refused,
     and the page still shows the operations, with no CSP violation or script error."""

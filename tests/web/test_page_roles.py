@@ -185,13 +185,71 @@ ROWS = [
         "404 404 303 404 404",
         {"outcome": "in_work", "satisfaction_client": "4"},
     ),
+    Row("GET", "/company/offers", at("/company/offers"), "404 404 404 404 200"),
+    Row("GET", "/company/offers/new", at("/company/offers/new"), "404 404 404 404 200"),
+    Row(
+        "POST",
+        "/company/offers/new",
+        at("/company/offers/new"),
+        "404 404 404 404 303",
+        {
+            "kind": "vacancy",
+            "title": "Porter",
+            "hours_per_week": "20",
+            "contract_type": "permanent",
+            "postcode": "1100",
+        },
+    ),
+    Row(
+        "GET",
+        "/company/offers/{offer_id}",
+        at("/company/offers/{id}", id="offer_a"),
+        "404 404 404 404 200",
+    ),
+    # A published offer is no longer the employer's to edit: refused on the form, unchanged.
+    Row(
+        "POST",
+        "/company/offers/{offer_id}",
+        at("/company/offers/{id}", id="offer_a"),
+        "404 404 404 404 422",
+        {"kind": "vacancy", "title": "Changed", "hours_per_week": "20"},
+    ),
+    Row(
+        "POST",
+        "/company/offers/{offer_id}/submit",
+        at("/company/offers/{id}/submit", id="offer_a_draft"),
+        "404 404 404 404 303",
+        {},
+    ),
+    Row(
+        "POST",
+        "/company/offers/screen",
+        at("/company/offers/screen"),
+        "404 404 404 404 200",
+        {"essential": "Young and dynamic"},
+    ),
+    Row("GET", "/company/candidates", at("/company/candidates"), "404 404 404 404 200"),
+    Row(
+        "GET",
+        "/company/candidates/{proposal_id}",
+        at("/company/candidates/{id}", id="proposal_a"),
+        "404 404 404 404 200",
+    ),
+    # Declined without a reason from the list: refused beside the field, nothing stored.
+    Row(
+        "POST",
+        "/company/candidates/{proposal_id}/answer",
+        at("/company/candidates/{id}/answer", id="proposal_a"),
+        "404 404 404 404 422",
+        {"answer": "declined"},
+    ),
 ]
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.
 UNLISTED = {
     ("POST", "/sign-in"),
     ("POST", "/sign-out"),
     ("POST", "/account/password"),
-    ("POST", "/account/language"),
+    ("POST", "/account/language"),  # tests/web/test_languages.py
 }
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import String, Text, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from employers.screening import Screener
 from models.base import Base
 from tests.web.pages import csrf_token, post_form, sign_in
 from tests.world import World
@@ -53,6 +54,48 @@ def _unmarked(html: str, data: set[str]) -> set[str]:
     return {w for w in WORD.findall(left) if w not in data}
 
 
+YOUNG = "Young and dynamic"
+SCREENED = Screener.from_files(None, None).screen_fields([("requirements.0", YOUNG)])
+
+
+def _employer_pages(client: TestClient, world: World) -> dict[str, str]:
+    """Every employer page, with a held offer's findings, a refused form and a live screening."""
+    client.cookies.clear()
+    sign_in(client, "boss@linde.example")
+    offer: dict[str, object] = {
+        "kind": "work_trial",
+        "title": "Dishwasher",
+        "essential": YOUNG,
+        "hours_per_week": "20",
+        "contract_type": "none",
+        "postcode": "1100",
+        "tutor_id": str(world.ids["tutor_a"]),
+        "action": "submit",
+    }
+    held = post_form(client, "/company/offers/new", offer, page="/company/offers/new")
+    assert held.url.path.startswith("/company/offers/")
+    proposal = f"/company/candidates/{world.ids['proposal_a']}"
+    token = csrf_token(client, "/")
+    return {
+        "employer /": client.get("/").text,
+        "/company/offers": client.get("/company/offers").text,
+        "/company/offers/new": client.get("/company/offers/new").text,
+        "held offer": held.text,
+        "draft offer": client.get(f"/company/offers/{world.ids['offer_a_draft']}").text,
+        "offer refused": post_form(
+            client, "/company/offers/new", {**offer, "title": "", "hours_per_week": "99"}
+        ).text,
+        "live screening": client.post(
+            "/company/offers/screen",
+            data={"essential": YOUNG, "csrf_token": token},
+            headers={"HX-Request": "true"},
+        ).text,
+        "/company/candidates": client.get("/company/candidates").text,
+        "candidate": client.get(proposal).text,
+        "answer refused": post_form(client, proposal + "/answer", {"answer": "declined"}).text,
+    }
+
+
 def test_every_visible_word_on_every_page_is_marked_for_translation(
     client: TestClient, world: World, db: sessionmaker[Session]
 ) -> None:
@@ -92,7 +135,11 @@ def test_every_visible_word_on_every_page_is_marked_for_translation(
     client.cookies.clear()
     sign_in(client, "admin@tandem.example")
     pages["/admin/users"] = client.get("/admin/users").text
+    pages.update(_employer_pages(client, world))
     data = _data_words(db) | set(WORD.findall("I ran the parish food bank"))  # typed in
+    # The screening rules' own words (the phrase found, the rule's suggested rewording) are
+    # data from the rules file, one file per language, as a title is from the database.
+    data |= set(WORD.findall(" ".join(f.span + " " + f.suggestion for f in SCREENED)))
     for name, html in pages.items():
         assert PSEUDO_OPEN in html, name
         assert _unmarked(html, data) == set(), name

@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
-from web.routes import account, admin, caseworker, start
+from web.routes import account, admin, caseworker, employer, start
 
-PAGE_ROUTERS = (account.router, start.router, caseworker.router, admin.router)
+PAGE_ROUTERS = (
+    account.router,
+    start.router,
+    caseworker.router,
+    employer.router,
+    admin.router,
+)
