@@ -6,117 +6,16 @@ artefacts (``TANDEM_ARTEFACTS_DIR``, default ``var/artefacts/pages``)."""
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import threading
-import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
-from sqlalchemy import Engine
 
-from config.settings import Settings
-from matching.embedding import Embedder
 from tests.api.test_shortlists import LINZ, Requirement, add_offer
+from tests.web.browser import CHROMIUM, Checker, tab_to
 from tests.world import PASSWORD, World
-from web.app import create_app
-
-CHROMIUM = Path("/usr/bin/chromium")
-WIDTHS = (1280, 768)
-ARTEFACTS = Path(os.environ.get("TANDEM_ARTEFACTS_DIR", "var/artefacts/pages"))
 
 pytestmark = pytest.mark.slow
-
-
-def _need_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing (apt-get install chromium): browser tests skipped"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{message}, but CI must run them")
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def server(settings: Settings, engine: Engine, embedder: Embedder, world: World) -> Iterator[str]:
-    _need_chromium()
-    if not settings.database_url.startswith("sqlite"):
-        pytest.skip("one database is enough for the browser journey")
-    # Plain HTTP on 127.0.0.1: the development setting leaves the cookie without Secure.
-    local = settings.model_copy(update={"env": "development"})
-    app = create_app(local, engine=engine, embedder=embedder)
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
-class Checker:
-    """Collects console problems and runs axe on each page at both widths."""
-
-    def __init__(self, page: Any) -> None:
-        from axe_playwright_python.sync_playwright import Axe
-
-        self.page = page
-        self.axe = Axe()
-        self.problems: list[str] = []
-        self.findings: dict[str, list[str]] = {}
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
-        ARTEFACTS.mkdir(parents=True, exist_ok=True)
-
-    def _console(self, message: Any) -> None:
-        text = message.text
-        if message.type == "error" or "Content Security Policy" in text:
-            self.problems.append(text)
-
-    def check(self, name: str) -> None:
-        for width in WIDTHS:
-            self.page.set_viewport_size({"width": width, "height": 900})
-            # caret="initial": hiding the caret would inject an inline style the CSP refuses.
-            path = str(ARTEFACTS / f"{name}-{width}.png")
-            self.page.screenshot(path=path, full_page=True, caret="initial")
-            results = self.axe.run(self.page)
-            serious = [
-                f"{v['id']} ({v['impact']}): {v['help']}"
-                for v in results.response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            self.findings[f"{name}@{width}"] = serious
-        self.page.set_viewport_size({"width": 1280, "height": 900})
-
-
-#: The most Tab presses a control may be away: a page is usable from the keyboard only when
-#: each control is reached in a few dozen presses.
-MOST_TABS = 120
-
-
-def tab_to(page: Any, target: Any) -> None:
-    """Move the focus as a keyboard user does, with Tab, until ``target`` has it (the order
-    the page gives, wrapping round at its end); fail if it is never reached."""
-    for _ in range(MOST_TABS):
-        if target.evaluate("element => element === document.activeElement"):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{target} was not reached with {MOST_TABS} presses of Tab")
 
 
 def _offers_to_find(world: World) -> None:
