@@ -228,7 +228,7 @@ def _company_action(
     try:
         act(data)
     except TandemError as exc:
-        if isinstance(exc, NotFound) and exc.field is None:
+        if isinstance(exc, NotFound):
             raise
         errors = _service_errors(name, exc, pages)
         status = exc.status_code if 400 <= exc.status_code < 500 else 422
@@ -399,7 +399,7 @@ def _placement_action(
         errors = _validation_errors(name, exc, pages)
         status_code = 422
     except TandemError as exc:
-        if isinstance(exc, NotFound) and exc.field is None:
+        if isinstance(exc, NotFound):
             raise
         errors = _service_errors(name, exc, pages)
         status_code = exc.status_code if 400 <= exc.status_code < 500 else 422
