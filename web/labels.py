@@ -111,6 +111,20 @@ LABELS = {
     "availability": N_("Availability"),
     "no_show_at_interview": N_("Did not come to the interview"),
     "client_declined": N_("The candidate declined"),
+    # Our company (employer): size classes, engagement, tutors' stages, the tutor's report.
+    "micro": N_("Micro (fewer than 10)"),
+    "small": N_("Small (10 to 49)"),
+    "medium": N_("Medium (50 to 249)"),
+    "large": N_("Large (250 or more)"),
+    "prospect": N_("Prospect"),
+    "active": N_("Active"),
+    "dormant": N_("Dormant"),
+    "identified": N_("Identified"),
+    "agreed": N_("Agreed"),
+    "in_training": N_("In training"),
+    "trained": N_("Trained"),
+    "partly": N_("Partly"),
+    "did_not_show": N_("Did not come"),
 }
 
 #: The ISCED 2011 levels as the pages name them (the reference data's names, for translation).

@@ -12,12 +12,14 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from accounts.tokens import issue_token
+from accounts.users import actor_for
+from clients.consent_rules import employer_view, employer_views
 from models.company import Company
 from models.db import unit_of_work
 from models.matching import ShortlistItem
 from models.offer import OfferKind
 from models.placement import Placement, Proposal
-from models.user import Role
+from models.user import Role, User
 from tests.api.test_shortlists import add_client, add_offer, shortlist_for_offer
 from tests.conftest import TEST_SECRET
 from tests.web.pages import sign_in
@@ -157,3 +159,36 @@ def test_a_withdrawn_consent_hides_a_stored_shortlists_words_at_once_but_keeps_t
     assert WORDS in json.dumps(
         stored, ensure_ascii=False
     )  # kept for the owning caseworker and the audit
+
+
+def test_the_batched_employer_view_answers_as_the_single_one_for_every_reader(
+    world: World,
+) -> None:
+    """``employer_views`` (list pages) gives each row what ``employer_view`` gives it: the
+    employer of the offer and the responsible liaison officer see consenting clients, the
+    other company and other roles nothing; withdrawn consent hides the row."""
+    _responsible(world)
+    shared = _employers_only(world)
+    withheld = add_client(world, [(WORDS, None, "exact")], consent_employers=False)
+    rows = [
+        (shared["client"], world.ids["offer_a"], "a"),
+        (world.ids["client_a"], world.ids["offer_a"], "b"),
+        (withheld, world.ids["offer_a"], "c"),
+        (world.ids["client_b"], world.ids["offer_b"], "d"),
+    ]
+    seen: dict[str, list[bool]] = {}
+    with unit_of_work(world.build.db) as session:
+        for who in ("employer", "employer_b", "liaison", "caseworker", "admin"):
+            user = session.get(User, world.users[who].id)
+            assert user is not None
+            actor = actor_for(user)
+            single = [
+                employer_view(session, actor, c, o, who == "caseworker", d) for c, o, d in rows
+            ]
+            batch = employer_views(session, actor, rows, who == "caseworker")
+            assert batch == single, who
+            seen[who] = [view is not None for view in batch]
+    assert seen["employer"] == [True, True, False, False]
+    assert seen["employer_b"] == [False, False, False, True]
+    assert seen["liaison"] == [True, True, False, False]
+    assert seen["admin"] == [False, False, False, False]

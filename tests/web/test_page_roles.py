@@ -11,6 +11,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from models.company import ContactPerson
 from tests.web.pages import csrf_token, sign_in, soup
 from tests.world import World
 from web.routes import PAGE_ROUTERS
@@ -39,6 +40,12 @@ class Row:
 
 def at(template: str, **names: str) -> Callable[[World], str]:
     return lambda w: template.format(**{k: w.ids[v] for k, v in names.items()})
+
+
+def _contact(world: World, company: str = "company_a") -> int:
+    """A contact person of a company, added for the row (each row removes its own)."""
+    contact = world.build.add(ContactPerson(company_id=world.ids[company], name="Row Contact"))
+    return contact.id
 
 
 C = "/clients/{client_id}"
@@ -242,6 +249,89 @@ ROWS = [
         at("/company/candidates/{id}/answer", id="proposal_a"),
         "404 404 404 404 422",
         {"answer": "declined"},
+    ),
+    # -- Our company and our placements (employer; issue 15e). Everyone else: 404, as the
+    # company's records are the employer's own here (the API's role rules; liaison officers
+    # and caseworkers act on placements through their own pages).
+    Row("GET", "/company", at("/company"), "404 404 404 404 200"),
+    # Sent without the version the form carries and with a refused headcount: nothing stored.
+    Row(
+        "POST",
+        "/company/profile",
+        at("/company/profile"),
+        "404 404 404 404 422",
+        {"name": "Gasthaus", "headcount": "-1", "postcode": "1100"},
+    ),
+    Row(
+        "POST",
+        "/company/contacts",
+        at("/company/contacts"),
+        "404 404 404 404 303",
+        {"name": "Eva Koller"},
+    ),
+    Row(
+        "POST",
+        "/company/contacts/{contact_id}/remove",
+        lambda w: f"/company/contacts/{_contact(w)}/remove",
+        "404 404 404 404 303",
+        {},
+    ),
+    # Another company's contact person: 404 for the employer too.
+    Row(
+        "POST",
+        "/company/contacts/{contact_id}/remove (another company's)",
+        lambda w: f"/company/contacts/{_contact(w, 'company_b')}/remove",
+        "404 404 404 404 404",
+        {},
+    ),
+    Row("POST", "/company/tutors", at("/company/tutors"), "404 404 404 404 303", {"name": "Ida"}),
+    Row(
+        "GET",
+        "/company/placements/{placement_id}",
+        at("/company/placements/{id}", id="placement_a"),
+        "404 404 404 404 200",
+    ),
+    Row(
+        "GET",
+        "/company/placements/{placement_id} (another company's)",
+        at("/company/placements/{id}", id="placement_b"),
+        "404 404 404 404 404",
+    ),
+    # Each action refused on a value the schema refuses: beside the field, nothing stored.
+    Row(
+        "POST",
+        "/company/placements/{placement_id}/start",
+        at("/company/placements/{id}/start", id="placement_a"),
+        "404 404 404 404 422",
+        {"actual_start": "not a date"},
+    ),
+    Row(
+        "POST",
+        "/company/placements/{placement_id}/start (another company's)",
+        at("/company/placements/{id}/start", id="placement_b"),
+        "404 404 404 404 404",
+        {},
+    ),
+    Row(
+        "POST",
+        "/company/placements/{placement_id}/end-early",
+        at("/company/placements/{id}/end-early", id="placement_a"),
+        "404 404 404 404 422",
+        {"text": "no reason from the list"},
+    ),
+    Row(
+        "POST",
+        "/company/placements/{placement_id}/hire",
+        at("/company/placements/{id}/hire", id="placement_a"),
+        "404 404 404 404 422",
+        {"contract_hours": "30"},
+    ),
+    Row(
+        "POST",
+        "/company/placements/{placement_id}/report",
+        at("/company/placements/{id}/report", id="placement_a"),
+        "404 404 404 404 422",
+        {"attendance": "completed"},
     ),
 ]
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.

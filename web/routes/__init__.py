@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from web.routes import account, admin, caseworker, employer, start
+from web.routes import account, admin, caseworker, employer, employer_company, start
 
 PAGE_ROUTERS = (
     account.router,
     start.router,
     caseworker.router,
     employer.router,
+    employer_company.router,
     admin.router,
 )

@@ -451,7 +451,7 @@ def candidates_page(
     )
     context = {
         "proposals": rows,
-        "clients": {p.id: proposals.proposed_client(session, actor, p) for p in rows},
+        "clients": proposals.proposed_clients(session, actor, rows),
         "offers": offers.offer_labels(session, {p.offer_id for p in rows}),
         "total": total,
         "page": page,
