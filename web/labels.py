@@ -111,6 +111,25 @@ LABELS = {
     "availability": N_("Availability"),
     "no_show_at_interview": N_("Did not come to the interview"),
     "client_declined": N_("The candidate declined"),
+    # Companies and tutors (the liaison officer's pages).
+    "prospect": N_("Prospect"),
+    "active": N_("Active"),
+    "dormant": N_("Dormant"),
+    "micro": N_("Micro (under 10)"),
+    "small": N_("Small (10 to 49)"),
+    "medium": N_("Medium (50 to 249)"),
+    "large": N_("Large (250 or more)"),
+    "visit": N_("Visit"),
+    "call": N_("Call"),
+    "meeting": N_("Meeting"),
+    "recruitment_fair": N_("Recruitment fair"),
+    "work_trial_review": N_("Work trial review"),
+    "direct": N_("Direct"),
+    "business_association": N_("Through a business association"),
+    "identified": N_("Identified"),
+    "agreed": N_("Agreed"),
+    "in_training": N_("In training"),
+    "trained": N_("Trained"),
 }
 
 #: The ISCED 2011 levels as the pages name them (the reference data's names, for translation).

@@ -243,6 +243,43 @@ ROWS = [
         "404 404 404 404 422",
         {"answer": "declined"},
     ),
+    # The liaison officer's companies and tutors (the API's rules: admin and liaison officers).
+    Row("GET", "/liaison/companies", at("/liaison/companies"), "200 200 404 404 404"),
+    Row(
+        "GET",
+        "/liaison/companies/{company_id}",
+        at("/liaison/companies/{id}", id="company_a"),
+        "200 200 404 404 404",
+    ),
+    Row(
+        "POST",
+        "/liaison/companies/{company_id}/events",
+        at("/liaison/companies/{id}/events", id="company_a"),
+        "303 303 404 404 404",
+        {"kind": "call", "channel": "direct", "occurred_on": "2026-01-05", "summary": "Rang"},
+    ),
+    Row(
+        "POST",
+        "/liaison/companies/{company_id}/profile",
+        at("/liaison/companies/{id}/profile", id="company_a"),
+        "303 303 404 404 404",
+        {"engagement_status": "active", "liaison_officer_id": ""},
+    ),
+    Row("GET", "/liaison/tutors", at("/liaison/tutors"), "200 200 404 404 404"),
+    Row(
+        "POST",
+        "/liaison/tutors/{tutor_id}/stage",
+        at("/liaison/tutors/{id}/stage", id="tutor_a"),
+        "303 303 404 404 404",
+        {"stage": "agreed"},
+    ),
+    Row(
+        "POST",
+        "/liaison/tutors/{tutor_id}/trainings",
+        at("/liaison/tutors/{id}/trainings", id="tutor_a"),
+        "303 303 404 404 404",
+        {"title": "Tutoring newcomers", "attended_on": "2026-01-05"},
+    ),
 ]
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.
 UNLISTED = {
