@@ -123,16 +123,20 @@ def test_filters_no_contact_mine_dormant_and_name(client: TestClient, world: Wor
     assert "No company matches these filters" in empty.get_text()
 
 
-def test_a_bad_number_of_days_is_refused_beside_the_field(client: TestClient, world: World) -> None:
+@pytest.mark.parametrize("days", ["soon", "0", "3651", "²"])
+def test_a_bad_number_of_days_is_refused_beside_the_field(
+    client: TestClient, world: World, days: str
+) -> None:
     sign_in(client, LIAISON)
-    response = client.get("/liaison/companies?days=soon")
+    response = client.get("/liaison/companies", params={"days": days})
     assert response.status_code == 422
     page = soup(response)
     error = page.find(id="days-error")
     assert error is not None
     assert "number of days" in error.get_text()
     assert page.select_one(".error-summary a[href='#days']") is not None
-    assert _value(page, id="days") == "soon"
+    assert _value(page, id="days") == days
+    assert "Correct the filter to see companies." in page.get_text()
 
 
 def test_the_list_is_paged(

@@ -75,6 +75,11 @@ def _form_values(form: Any) -> dict[str, str]:
     return {k: str(v).strip() for k, v in form.items() if k != "csrf_token"}
 
 
+def _form_id(text: str) -> int | None:
+    """A record id sent in a form (a company to come back to), or None."""
+    return int(text) if text.isdecimal() and len(text) <= 9 and int(text) > 0 else None
+
+
 def _validation_fields(exc: ValidationError, default: str) -> list[str]:
     return [str(e["loc"][0]) if e["loc"] else default for e in exc.errors()]
 
@@ -100,7 +105,7 @@ def companies_page(
     errors: dict[str, str] = {}
     gap: int | None = None
     if days:
-        if days.isdigit() and 1 <= int(days) <= MAX_DAYS:
+        if days.isdecimal() and 1 <= int(days) <= MAX_DAYS:
             gap = int(days)
         else:
             message = N_("Give a number of days from 1 to %(most)s.")
@@ -327,15 +332,14 @@ def _board_refused(
     errors: dict[str, str],
 ) -> Response:
     session.rollback()
-    company = values.get("company_id", "")
-    context = _board_context(session, actor, int(company) if company.isdigit() else None)
+    context = _board_context(session, actor, _form_id(values.get("company_id", "")))
     context.update(values=values, errors=errors)
     return render(request, pages, "liaison/tutors.html", context, status_code=422)
 
 
 def _board_url(values: dict[str, str], tutor_id: int) -> str:
-    company = values.get("company_id", "")
-    query = f"?company_id={company}" if company.isdigit() else ""
+    company = _form_id(values.get("company_id", ""))
+    query = f"?company_id={company}" if company else ""
     return f"/liaison/tutors{query}#tutor-{tutor_id}"
 
 
