@@ -70,6 +70,11 @@ def companies_without_contact(
     today: TodayDep,
     days: Annotated[int | None, Query(ge=1, le=3650)] = None,
     liaison_officer_id: IdFilter = None,
+    q: SearchQuery = None,
+    engagement_status: Annotated[
+        EngagementStatus | None,
+        Query(description="Only companies in this status (dormant ones are left out otherwise)"),
+    ] = None,
 ) -> Page[CompanyContactGap]:
     rows, total = engagement.companies_without_contact(
         session,
@@ -79,6 +84,8 @@ def companies_without_contact(
         liaison_officer_id,
         page.limit,
         page.offset,
+        q=q,
+        engagement_status=engagement_status,
     )
     return Page(items=rows, total=total, limit=page.limit, offset=page.offset)
 

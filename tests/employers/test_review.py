@@ -277,3 +277,23 @@ def test_company_history_and_companies_without_recent_contact(
         "/api/v1/companies/without-contact", params={"days": 30}, headers=world.headers("liaison")
     ).json()["items"]
     assert world.ids["company_a"] not in {g["company"]["id"] for g in recent}
+
+
+def test_companies_without_contact_by_name_and_status(client: TestClient, world: World) -> None:
+    """Dormant companies are left out unless asked for; a name narrows the list."""
+    world.build.company("Stille Post KG")
+    world.build.company("Alte Mühle OG", engagement_status="dormant")
+
+    def names(**params: str) -> list[str]:
+        response = client.get(
+            "/api/v1/companies/without-contact",
+            params={"days": 2, **params},
+            headers=world.headers("liaison"),
+        )
+        assert response.status_code == 200
+        return sorted(g["company"]["name"] for g in response.json()["items"])
+
+    assert names() == ["Gasthaus Zur Linde", "Logistik Ost GmbH", "Stille Post KG"]
+    assert names(q="post") == ["Stille Post KG"]
+    assert names(engagement_status="dormant") == ["Alte Mühle OG"]
+    assert names(engagement_status="prospect", q="linde") == ["Gasthaus Zur Linde"]

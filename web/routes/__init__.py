@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from web.routes import account, admin, caseworker, employer, employer_company, start
+from web.routes import (
+    account,
+    admin,
+    caseworker,
+    employer,
+    employer_company,
+    liaison_companies,
+    start,
+)
 
 PAGE_ROUTERS = (
     account.router,
@@ -12,4 +20,5 @@ PAGE_ROUTERS = (
     employer.router,
     employer_company.router,
     admin.router,
+    liaison_companies.router,
 )
