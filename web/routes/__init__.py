@@ -3,7 +3,15 @@
 
 from __future__ import annotations
 
-from web.routes import account, admin, caseworker, employer, start
+from web.routes import (
+    account,
+    admin,
+    caseworker,
+    employer,
+    liaison_followup,
+    liaison_import,
+    start,
+)
 
 PAGE_ROUTERS = (
     account.router,
@@ -11,4 +19,6 @@ PAGE_ROUTERS = (
     caseworker.router,
     employer.router,
     admin.router,
+    liaison_followup.router,
+    liaison_import.router,
 )
