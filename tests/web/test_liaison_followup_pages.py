@@ -161,7 +161,12 @@ def test_each_empty_section_says_why(client: TestClient, world: World) -> None:
     sign_in(client, LIAISON)
     page = _page(client.get("/liaison/follow-up"))
     sections = {s["id"]: s.find(class_="empty") for s in page.select("main section")}
-    assert set(sections) == {"checkpoints", "ending", "waiting", "inbox"}
+    assert set(sections) == {"checkpoints", "planned", "ending", "waiting", "inbox"}
+    # The world's two planned placements wait to start; every other list is empty.
+    planned = page.find(id="planned")
+    assert sections["planned"] is None
+    links = {a["href"] for a in planned.find_all("a")}
+    assert f"/liaison/placements/{world.ids['placement_a']}" in links
     assert "No employer's checkpoint is overdue or due" in sections["checkpoints"].get_text()
     assert "No started placement ends in the next 14 days" in sections["ending"].get_text()
     assert "Every proposal made more than 14 days ago" in sections["waiting"].get_text()
@@ -203,8 +208,9 @@ def test_unanswered_proposals_ending_placements_and_the_inbox(
     assert page.find(id="ending").find("a")["href"] == f"/liaison/placements/{ending.id}"
     card = page.find(id=f"alert-{alert.id}")
     assert card.find("a")["href"] == f"/liaison/placements/{ending.id}"
-    # Fewer days asked: still listed; more days than it has waited: not.
-    assert "Amina Haddad" not in _page(client.get("/liaison/follow-up?days=30")).get_text()
+    # More days asked than it has waited: not listed.
+    longer = _page(client.get("/liaison/follow-up?days=30")).find(id="waiting")
+    assert "Amina Haddad" not in longer.get_text()
     response = post_form(
         client, f"/liaison/follow-up/inbox/{alert.id}/read", {}, "/liaison/follow-up"
     )

@@ -1,7 +1,8 @@
-"""The liaison officer's follow-up: checkpoints overdue and due (the employer's side), placements
-ending soon, proposals the employer has not answered, and the inbox; and a placement's own page
-(details, history, start a planned placement, record its checkpoints). Each calls the API's
-services with the same actor, so the role rules are the API's."""
+"""The liaison officer's follow-up: checkpoints overdue and due (the employer's side),
+placements to start and ending soon, proposals the employer has not answered, and the inbox;
+and a placement's own page (details, history, start a planned placement, record its
+checkpoints). Each calls the API's services with the same actor, so the role rules are the
+API's."""
 
 from __future__ import annotations
 
@@ -16,11 +17,18 @@ from accounts import inbox
 from accounts.actor import Actor
 from api.deps import PathId, SessionDep, SettingsDep, TodayDep
 from clients import profiles
+from config.settings import Settings
 from employers.offers import offer_labels
 from employers.tutors import list_tutors
 from models.errors import NotFound, TandemError
 from models.offer import Offer
-from models.placement import Checkpoint, CheckpointOutcome, CheckpointSide, EndReason
+from models.placement import (
+    Checkpoint,
+    CheckpointOutcome,
+    CheckpointSide,
+    EndReason,
+    PlacementStatus,
+)
 from models.user import Role
 from placements import followup, lifecycle, proposals
 from placements.schemas import CheckpointOutcomeIn, PlacementStart
@@ -57,6 +65,7 @@ def follow_up_page(
     settings: SettingsDep,
     today: TodayDep,
     checkpoints_page: PageNumber = 1,
+    planned_page: PageNumber = 1,
     ending_page: PageNumber = 1,
     waiting_page: PageNumber = 1,
     inbox_page: PageNumber = 1,
@@ -64,7 +73,7 @@ def follow_up_page(
     days: Annotated[int, Query(ge=1, le=365)] | None = None,
     all_alerts: Annotated[bool, Query()] = False,
 ) -> Response:
-    """Four lists, each paged on its own; each empty one says why."""
+    """Five lists, each paged on its own; each empty one says why."""
     notice = settings.checkpoint_notice_days
     waiting_days = days or settings.proposal_answer_days
     checkpoints, due = followup.list_checkpoints(
@@ -81,6 +90,15 @@ def follow_up_page(
         due_by=today + timedelta(days=notice),
     )
     placed = followup.placements_of(session, checkpoints)
+    planned, planned_total = lifecycle.list_placements(
+        session,
+        actor,
+        status=PlacementStatus.planned,
+        offer_id=None,
+        client_id=None,
+        limit=SECTION_SIZE,
+        offset=(planned_page - 1) * SECTION_SIZE,
+    )
     ending, ending_total = lifecycle.list_placements(
         session,
         actor,
@@ -111,16 +129,19 @@ def follow_up_page(
     )
     offer_ids = (
         {p.offer_id for p in placed.values()}
+        | {p.offer_id for p in planned}
         | {p.offer_id for p in ending}
         | {p.offer_id for p in waiting}
     )
     client_ids = (
         {p.client_id for p in placed.values()}
+        | {p.client_id for p in planned}
         | {p.client_id for p in ending}
         | {p.client_id for p in waiting}
     )
     params: dict[str, str | int] = {
         "checkpoints_page": checkpoints_page,
+        "planned_page": planned_page,
         "ending_page": ending_page,
         "waiting_page": waiting_page,
         "inbox_page": inbox_page,
@@ -140,6 +161,9 @@ def follow_up_page(
         "placed": placed,
         "checkpoints_page": checkpoints_page,
         "checkpoints_pages_total": pages_total(due, SECTION_SIZE),
+        "planned": planned,
+        "planned_page": planned_page,
+        "planned_pages_total": pages_total(planned_total, SECTION_SIZE),
         "ending": ending,
         "ending_page": ending_page,
         "ending_pages_total": pages_total(ending_total, SECTION_SIZE),
@@ -186,6 +210,7 @@ def _placement_page(
     pages: Pages,
     session: Session,
     actor: Actor,
+    settings: Settings,
     today: date,
     placement_id: int,
     *,
@@ -204,6 +229,8 @@ def _placement_page(
         "offer": offer,
         "offers": offer_labels(session, {offer.id}),
         "client": proposals.placement_client(session, actor, placement),
+        "names": profiles.client_names(session, actor, {placement.client_id}),
+        "due_by": today + timedelta(days=settings.checkpoint_notice_days),
         "history": lifecycle.placement_history(session, actor, placement.id),
         "tutors": tutors,
         "tutor_names": {t.id: t.name for t in tutors},
@@ -225,10 +252,11 @@ def placement_page(
     pages: PagesDep,
     session: SessionDep,
     actor: LiaisonPage,
+    settings: SettingsDep,
     today: TodayDep,
     placement_id: PathId,
 ) -> Response:
-    return _placement_page(request, pages, session, actor, today, placement_id)
+    return _placement_page(request, pages, session, actor, settings, today, placement_id)
 
 
 def _refused(exc: TandemError, field: str, pages: Pages) -> dict[str, str]:
@@ -256,7 +284,7 @@ def start_placement(
     except ValueError:
         message = pages.translations.gettext(MESSAGES["actual_start"])
         return _placement_page(
-            request, pages, session, actor, today, placement_id,
+            request, pages, session, actor, settings, today, placement_id,
             errors={"actual_start": message}, values=values, status_code=422,
         )  # fmt: skip
     data = PlacementStart(
@@ -273,7 +301,7 @@ def start_placement(
         savepoint.rollback()
         field = "tutor_id" if exc.field == "tutor_id" or exc.status_code == 409 else "start"
         return _placement_page(
-            request, pages, session, actor, today, placement_id,
+            request, pages, session, actor, settings, today, placement_id,
             errors=_refused(exc, field, pages), values=values, status_code=exc.status_code,
         )  # fmt: skip
     savepoint.commit()
@@ -286,6 +314,7 @@ def record_checkpoint(
     pages: PagesDep,
     session: SessionDep,
     actor: LiaisonPage,
+    settings: SettingsDep,
     today: TodayDep,
     placement_id: PathId,
     checkpoint_id: PathId,
@@ -318,7 +347,7 @@ def record_checkpoint(
             f"satisfaction-{checkpoint_id}": satisfaction_employer,
         }
         return _placement_page(
-            request, pages, session, actor, today, placement_id,
+            request, pages, session, actor, settings, today, placement_id,
             errors=_refused(exc, field, pages), values=values, status_code=exc.status_code,
         )  # fmt: skip
     if back == "follow-up":
