@@ -133,6 +133,12 @@ def test_starting_a_planned_placement_creates_its_checkpoints(
     assert page.find(id="start") is None
     employer_side = next(c for c in seven if c["side"] == "employer")
     assert page.find(id=f"checkpoint-{employer_side['id']}").find("form") is not None
+    later = next(
+        c for c in stored["checkpoints"] if c["offset_days"] == 30 and c["side"] == "employer"
+    )
+    not_yet = page.find(id=f"checkpoint-{later['id']}")
+    assert not_yet.find("form") is None
+    assert "To record when it comes due" in not_yet.get_text()
     client_side = next(c for c in seven if c["side"] == "client")
     assert page.find(id=f"checkpoint-{client_side['id']}").find("form") is None
     assert "Started" in page.find(id="history").get_text()
