@@ -259,7 +259,7 @@ ROWS = [
         at("/liaison/placements/{id}", id="placement_a"),
         "404 200 404 404 404",
     ),
-    # The world's placement A has a tutor with room: started for the liaison officer.
+    # Placement B (a tutor with room, no checkpoint yet): started for the liaison officer.
     Row(
         "POST",
         "/liaison/placements/{placement_id}/start",
