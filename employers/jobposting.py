@@ -51,6 +51,7 @@ __all__ = [
     "import_offers",
     "jobposting_of",
     "jobposting_rows",
+    "published_csv",
     "published_jobpostings",
     "rows_from_file",
     "to_jobposting",
@@ -189,6 +190,72 @@ def published_jobpostings(
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     offers = session.scalars(query.order_by(Offer.id.desc()).limit(limit).offset(offset)).all()
     return [jobposting_of(session, o) for o in offers], total
+
+
+#: The columns of the CSV export: the importer's own names (``employers.spreadsheets``), so a
+#: partner reads and writes one layout.
+CSV_COLUMNS = (
+    "identifier",
+    "company",
+    "registration_number",
+    "website",
+    "kind",
+    "title",
+    "description",
+    "requirements",
+    "hours_per_week",
+    "contract_type",
+    "postcode",
+    "country",
+    "address",
+    "start_date",
+    "expiry_date",
+    "places",
+    "pay_amount",
+    "pay_period",
+)
+
+
+def published_csv(session: Session) -> str:
+    """Every published offer as one CSV row (newest first); requirements ``|``-separated,
+    an optional one marked ``?``, as the importer reads them."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    rows = session.execute(
+        select(Offer, Company)
+        .join(Company, Company.id == Offer.company_id)
+        .where(Offer.status == OfferStatus.published)
+        .order_by(Offer.id.desc())
+    ).all()
+    for offer, company in rows:
+        identifier = _identifier(offer)
+        values = {
+            "identifier": identifier["value"]
+            if identifier["name"] != OWN_IDENTIFIER
+            else f"{OWN_IDENTIFIER}-{offer.id}",
+            "company": company.name,
+            "registration_number": company.registration_number or "",
+            "website": company.website or "",
+            "kind": offer.kind.value,
+            "title": offer.title,
+            "description": offer.description or "",
+            "requirements": " | ".join(
+                r.text if r.essential else f"? {r.text}" for r in offer.requirements
+            ),
+            "hours_per_week": f"{offer.hours_per_week:g}",
+            "contract_type": offer.contract_type.value,
+            "postcode": offer.postcode or "",
+            "country": offer.country or "",
+            "address": offer.address or "",
+            "start_date": offer.start_date.isoformat() if offer.start_date else "",
+            "expiry_date": offer.expiry_date.isoformat() if offer.expiry_date else "",
+            "places": offer.places,
+            "pay_amount": "" if offer.pay_amount is None else f"{offer.pay_amount}",
+            "pay_period": offer.pay_period.value if offer.pay_period else "",
+        }
+        writer.writerow([values[c] for c in CSV_COLUMNS])
+    return out.getvalue()
 
 
 def jobposting_of(session: Session, offer: Offer) -> dict[str, Any]:

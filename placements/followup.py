@@ -118,9 +118,11 @@ def list_checkpoints(
     limit: int,
     offset: int,
     pending: bool = False,
+    side: CheckpointSide | None = None,
+    due_by: date | None = None,
 ) -> tuple[list[Checkpoint], int]:
     """Checkpoints by due date; ``overdue``: past due without an outcome; ``pending``: any
-    without an outcome."""
+    without an outcome; ``side``: one side's only; ``due_by``: due on or before that day."""
     actor.require(Role.liaison, Role.caseworker)
     query = select(Checkpoint).order_by(Checkpoint.due_on, Checkpoint.id)
     if mine:
@@ -131,6 +133,10 @@ def list_checkpoints(
         query = query.where(Checkpoint.outcome.is_(None), Checkpoint.due_on < today)
     if pending:
         query = query.where(Checkpoint.outcome.is_(None))
+    if side is not None:
+        query = query.where(Checkpoint.side == side)
+    if due_by is not None:
+        query = query.where(Checkpoint.due_on <= due_by)
     if placement_id is not None:
         query = query.where(Checkpoint.placement_id == placement_id)
     rows, total = fetch_page(session, query, limit, offset)
@@ -152,6 +158,15 @@ def list_checkpoints(
             details=[f"checkpoint {c.id}" for c in rows],
         )
     return rows, total
+
+
+def placements_of(session: Session, checkpoints: Sequence[Checkpoint]) -> dict[int, Placement]:
+    """The placement of each of these checkpoints, by id (one query), for lists that name
+    the offer and the client beside each checkpoint."""
+    ids = {c.placement_id for c in checkpoints}
+    if not ids:
+        return {}
+    return {p.id: p for p in session.scalars(select(Placement).where(Placement.id.in_(ids)))}
 
 
 #: Placements whose checkpoints still matter: the person may be in work.

@@ -166,8 +166,22 @@ def list_placements(
     client_id: int | None,
     limit: int,
     offset: int,
+    ending: tuple[date, date] | None = None,
 ) -> tuple[list[Placement], int]:
+    """Newest first; ``ending``: started placements whose planned end falls between these
+    two days (inclusive), the soonest first."""
     query = select(Placement).order_by(Placement.id.desc())
+    if ending is not None:
+        query = (
+            select(Placement)
+            .where(
+                Placement.status == PlacementStatus.started,
+                Placement.planned_end.is_not(None),
+                Placement.planned_end >= ending[0],
+                Placement.planned_end <= ending[1],
+            )
+            .order_by(Placement.planned_end, Placement.id)
+        )
     if actor.role is Role.employer:
         query = query.join(Offer, Offer.id == Placement.offer_id).where(
             Offer.company_id == actor.company_id

@@ -142,9 +142,19 @@ def list_proposals(
     client_id: int | None,
     limit: int,
     offset: int,
+    waiting_since: date | None = None,
 ) -> tuple[list[Proposal], int]:
+    """Newest first; ``waiting_since``: open proposals made before that day, still without
+    the employer's answer, the longest waiting first."""
     actor.require(Role.liaison, Role.caseworker, Role.employer)
     query = select(Proposal).order_by(Proposal.id.desc())
+    if waiting_since is not None:
+        cutoff = datetime.combine(waiting_since, time.min, UTC)
+        query = (
+            select(Proposal)
+            .where(Proposal.status == ProposalStatus.open, Proposal.created_at < cutoff)
+            .order_by(Proposal.created_at, Proposal.id)
+        )
     if actor.role is Role.employer:
         query = query.join(Offer, Offer.id == Proposal.offer_id).where(
             Offer.company_id == actor.company_id

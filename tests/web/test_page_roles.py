@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from models.company import ContactPerson
+from models.inbox import Alert, AlertKind
 from tests.web.pages import csrf_token, sign_in, soup
 from tests.world import World
 from web.routes import PAGE_ROUTERS
@@ -370,7 +371,86 @@ ROWS = [
         "303 303 404 404 404",
         {"title": "Tutoring newcomers", "attended_on": "2026-01-05"},
     ),
+    # -- Liaison follow-up, placements, import and export (issue 15, part c) --
+    Row("GET", "/liaison/follow-up", at("/liaison/follow-up"), "404 200 404 404 404"),
+    Row(
+        "POST",
+        "/liaison/follow-up/inbox/{alert_id}/read",
+        lambda w: f"/liaison/follow-up/inbox/{_liaison_alert(w)}/read",
+        "404 303 404 404 404",
+        {},
+    ),
+    Row(
+        "GET",
+        "/liaison/placements/{placement_id}",
+        at("/liaison/placements/{id}", id="placement_a"),
+        "404 200 404 404 404",
+    ),
+    # Placement B (a tutor with room, no checkpoint yet): started for the liaison officer.
+    Row(
+        "POST",
+        "/liaison/placements/{placement_id}/start",
+        at("/liaison/placements/{id}/start", id="placement_b"),
+        "404 303 404 404 404",
+        {"tutor_id": ""},
+    ),
+    Row(
+        "POST",
+        "/liaison/placements/{placement_id}/checkpoints/{checkpoint_id}",
+        at("/liaison/placements/{p}/checkpoints/{c}", p="placement_a", c="checkpoint_a"),
+        "404 303 404 404 404",
+        {"outcome": "in_work", "satisfaction_employer": "4"},
+    ),
+    Row("GET", "/liaison/import", at("/liaison/import"), "404 200 404 404 404"),
+    # Sent without a file: refused beside the file field, nothing imported.
+    Row("POST", "/liaison/import", at("/liaison/import"), "404 422 404 404 404", {}),
+    # An import is its importer's only: no one else's (nor a made-up one) is found.
+    Row(
+        "GET",
+        "/liaison/import/{job_id}",
+        at("/liaison/import/not-an-import"),
+        "404 404 404 404 404",
+    ),
+    Row(
+        "POST",
+        "/liaison/import/{job_id}/next",
+        at("/liaison/import/not-an-import/next"),
+        "404 404 404 404 404",
+        {},
+    ),
+    Row(
+        "GET",
+        "/liaison/import/{job_id}/report.csv",
+        at("/liaison/import/not-an-import/report.csv"),
+        "404 404 404 404 404",
+    ),
+    Row(
+        "GET", "/liaison/export/offers.csv", at("/liaison/export/offers.csv"), "404 200 404 404 404"
+    ),
+    Row(
+        "GET",
+        "/liaison/export/offers.jsonld",
+        at("/liaison/export/offers.jsonld"),
+        "404 200 404 404 404",
+    ),
 ]
+
+
+def _liaison_alert(w: World) -> int:
+    """An unread alert of the liaison officer's own."""
+    alert = w.build.add(
+        Alert(
+            user_id=w.users["liaison"].id,
+            kind=AlertKind.proposal_unanswered,
+            key=f"proposal_unanswered:{w.ids['proposal_a']}",
+            entity="proposal",
+            entity_id=w.ids["proposal_a"],
+            message="Proposal waiting",
+        )
+    )
+    return alert.id
+
+
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.
 UNLISTED = {
     ("POST", "/sign-in"),

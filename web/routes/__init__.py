@@ -10,6 +10,8 @@ from web.routes import (
     employer,
     employer_company,
     liaison_companies,
+    liaison_followup,
+    liaison_import,
     start,
 )
 
@@ -19,6 +21,8 @@ PAGE_ROUTERS = (
     caseworker.router,
     employer.router,
     employer_company.router,
-    admin.router,
     liaison_companies.router,
+    liaison_followup.router,
+    liaison_import.router,
+    admin.router,
 )

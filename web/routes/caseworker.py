@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from math import ceil
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
@@ -44,6 +43,7 @@ from taxonomy.extract import extract
 from taxonomy.schemas import ESCO_ATTRIBUTION
 from web.deps import Pages, PagesDep, page_for, page_router, render
 from web.labels import ISCED
+from web.paging import pager_urls, pages_total
 
 router = page_router()
 CaseworkerPage = Annotated[Actor, page_for(Role.caseworker)]
@@ -858,17 +858,7 @@ def why_not_page(
 
 
 def _pages_total(total: int) -> int:
-    return max(1, ceil(total / PAGE_SIZE))
-
-
-def _pager_urls(path: str, params: dict[str, str | int]) -> dict[str, str]:
-    """For each pager of a page, its link with the page's other choices kept (``...&`` then
-    ``name=N``)."""
-    urls = {}
-    for name in params:
-        kept = {k: v for k, v in params.items() if k != name and v not in ("", 1)}
-        urls[name] = f"{path}?{urlencode(kept)}&" if kept else f"{path}?"
-    return urls
+    return pages_total(total, PAGE_SIZE)
 
 
 @router.get("/proposals")
@@ -945,7 +935,7 @@ def proposals_page(
         "due": due,
         "checkpoints_page": checkpoints_page,
         "checkpoints_pages_total": _pages_total(due),
-        "urls": _pager_urls("/proposals", params),
+        "urls": pager_urls("/proposals", params),
         "offers": offer_labels(session, offer_ids),
         "names": profiles.client_names(session, actor, client_ids),
         "outcomes": list(CheckpointOutcome),
