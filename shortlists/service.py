@@ -739,3 +739,20 @@ def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[tuple[
         .limit(limit)
     )
     return [(row[0], int(row[1])) for row in session.execute(query)]
+
+
+def latest_for_offer(session: Session, actor: Actor, offer_id: int) -> Shortlist | None:
+    """The newest list of clients this person made for the offer (None if they made none)."""
+    actor.require(*SHORTLISTERS)
+    offer = offer_for(session, actor, offer_id)
+    query = (
+        select(Shortlist)
+        .where(
+            Shortlist.direction == ShortlistDirection.clients_for_offer,
+            Shortlist.offer_id == offer.id,
+            Shortlist.requested_by_id == actor.user_id,
+        )
+        .order_by(Shortlist.at.desc(), Shortlist.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)
