@@ -234,9 +234,11 @@ def _funnel(
     walk: _Walk,
     request: ShortlistRequest,
     pair_of: Callable[[int], tuple[OfferEntry, ClientEntry] | None],
+    of: str = "offers",
 ) -> dict[str, Any] | None:
     """The funnel's facts when the list came out shorter than asked (every candidate was
-    walked); the candidates the distance pre-filter skipped are checked exactly here."""
+    walked); the candidates the distance pre-filter skipped are checked exactly here.
+    ``of``: what the candidates are, offers (for a client) or clients (for an offer)."""
     listed = min(len(walk.picks), request.limit)
     if not walk.complete or listed >= request.limit:
         return None
@@ -253,7 +255,7 @@ def _funnel(
         checks = static_checks(offer.facts, client.facts, relax, request.filters.max_distance_km)
         failed.append([c for c in checks if not c.passed])
     live_excluded = walk.static_passed - len(walk.picks)
-    return count_funnel(request, walk.considered, listed, filtered, failed, live_excluded)
+    return count_funnel(request, walk.considered, listed, filtered, failed, live_excluded, of)
 
 
 def _explain(
@@ -488,6 +490,7 @@ def shortlist_for_offer(
         walk.picks,
         walk.considered,
         today,
+        _funnel(walk, request, pair_of, of="clients"),
     )
 
 

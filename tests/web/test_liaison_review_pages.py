@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from models.offer import OfferScreening, OfferStatus
-from tests.api.test_shortlists import Skill, add_client, add_offer
+from tests.api.test_shortlists import LINZ, Skill, add_client, add_offer
 from tests.web.pages import csrf_token, post_form, sign_in, soup
 from tests.world import World
 
@@ -264,3 +264,31 @@ def test_candidates_of_an_offer_not_published_say_why(client: TestClient, world:
     error = soup(answer).find(id="make-list-error")
     assert error is not None
     assert "draft" in error.get_text()
+
+
+def test_a_short_list_of_clients_says_why_and_its_suggestion_brings_them_back(
+    client: TestClient, world: World
+) -> None:
+    hygiene = world.ids["concept"]
+    offer_id = add_offer(world, "Cook at the parish café", [("Food hygiene", True, hygiene)])
+    skills: list[Skill] = [("Food safety", hygiene, "exact")]
+    far = add_client(world, skills, "Lena", latitude=LINZ[0], longitude=LINZ[1])
+    sign_in(client, LIAISON)
+    path = f"/liaison/offers/{offer_id}/candidates"
+    page = soup(post_form(client, path, {}, path))
+    assert page.select_one(f"#client-{far}") is None
+    funnel = page.select_one(".funnel")
+    assert funnel is not None
+    assert "1 live beyond the distance they can travel" in funnel.get_text()
+    form = funnel.find("form")
+    assert form is not None
+    button = form.find("button")
+    assert button is not None
+    assert "up to 1 more clients" in button.get_text()
+    data: dict[str, object] = {
+        str(i["name"]): str(i["value"])
+        for i in form.find_all("input")
+        if i.get("name") and i["name"] != "csrf_token"
+    }
+    relaxed = soup(post_form(client, path, data, path))
+    assert relaxed.select_one(f"#client-{far}") is not None
