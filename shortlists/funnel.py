@@ -74,9 +74,11 @@ def count_funnel(
     filtered: int,
     failed: Iterable[list[Check]],
     live_excluded: int,
+    of: str = "offers",
 ) -> dict[str, Any]:
     """The funnel's facts: ``failed`` holds, per candidate kept off by a static constraint,
-    the checks it failed."""
+    the checks it failed; ``of`` says what the candidates are (offers for a client, clients
+    for an offer), for the words they are read in."""
     excluded: Counter[str] = Counter()
     needs: dict[str, list[float]] = {dimension: [] for dimension in STEPS}
     for checks in failed:
@@ -102,6 +104,7 @@ def count_funnel(
         relax[best[1]] = best[2]
         suggestion = {"relax": relax, "brings_back": best[0], "dimension": best[1]}
     return {
+        "of": of,
         "considered": considered,
         "listed": listed,
         "filtered": filtered,
@@ -110,7 +113,9 @@ def count_funnel(
     }
 
 
-def _exclusion_line(name: str, count: int, _: Gettext) -> str:
+def _exclusion_line(name: str, count: int, _: Gettext, of: str = "offers") -> str:
+    if of == "clients":
+        return _client_exclusion_line(name, count, _)
     lines = {
         "distance": _("{count} beyond the distance allowed"),
         "hours": _("{count} need more hours than the client has"),
@@ -125,12 +130,45 @@ def _exclusion_line(name: str, count: int, _: Gettext) -> str:
     return lines.get(name, _("{count} fail the {name} constraint")).format(count=count, name=name)
 
 
-def _suggestion_line(dimension: str, amount: float, back: int, _: Gettext) -> str:
+def _client_exclusion_line(name: str, count: int, _: Gettext) -> str:
+    """The same counts when the candidates are clients kept off an offer."""
+    lines = {
+        "distance": _("{count} live beyond the distance they can travel"),
+        "hours": _("{count} have fewer hours a week than the offer needs"),
+        "schedule": _("{count} are not available at the offer's times"),
+        "languages": _("{count} lack a language or level the offer needs"),
+        "education": _("{count} have less education recorded than the offer needs"),
+        "physical": _("{count} have functional limits the offer's demands rule out"),
+        "driving_licence": _("{count} lack the driving licence the offer needs"),
+        "right_to_work": _("{count} lack the right to work the offer needs"),
+        "offer_status": _("{count} no longer share their profile, or the offer is full"),
+    }
+    return lines.get(name, _("{count} fail the {name} constraint")).format(count=count, name=name)
+
+
+def _suggestion_line(
+    dimension: str, amount: float, back: int, _: Gettext, of: str = "offers"
+) -> str:
+    if of == "clients":
+        return _client_suggestion_line(dimension, amount, back, _)
     lines = {
         "distance_km": _("Allow {amount} km more travel: up to {back} more offers"),
         "hours_per_week": _("Allow {amount} more hours a week: up to {back} more offers"),
         "language_levels": _("Accept {amount} language level(s) below: up to {back} more offers"),
         "education_levels": _("Accept {amount} education level(s) below: up to {back} more offers"),
+    }
+    line: str = lines[dimension].format(amount=f"{amount:g}", back=back)
+    return line
+
+
+def _client_suggestion_line(dimension: str, amount: float, back: int, _: Gettext) -> str:
+    lines = {
+        "distance_km": _("Allow {amount} km more travel: up to {back} more clients"),
+        "hours_per_week": _("Allow {amount} more hours a week: up to {back} more clients"),
+        "language_levels": _("Accept {amount} language level(s) below: up to {back} more clients"),
+        "education_levels": _(
+            "Accept {amount} education level(s) below: up to {back} more clients"
+        ),
     }
     line: str = lines[dimension].format(amount=f"{amount:g}", back=back)
     return line
@@ -143,8 +181,9 @@ def read_funnel(
     if facts is None:
         return None
     _ = translations.gettext
+    of = str(facts.get("of", "offers"))  # funnels stored before clients had one: offers
     excluded = [
-        FunnelExclusion(constraint=name, count=count, detail=_exclusion_line(name, count, _))
+        FunnelExclusion(constraint=name, count=count, detail=_exclusion_line(name, count, _, of))
         for name, count in facts["excluded"].items()
     ]
     suggestion = None
@@ -159,6 +198,7 @@ def read_funnel(
                 float(found["relax"][found["dimension"]]),
                 found["brings_back"],
                 _,
+                of,
             ),
         )
     summary = _("{considered} considered, {listed} listed").format(

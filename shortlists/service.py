@@ -234,9 +234,11 @@ def _funnel(
     walk: _Walk,
     request: ShortlistRequest,
     pair_of: Callable[[int], tuple[OfferEntry, ClientEntry] | None],
+    of: str = "offers",
 ) -> dict[str, Any] | None:
     """The funnel's facts when the list came out shorter than asked (every candidate was
-    walked); the candidates the distance pre-filter skipped are checked exactly here."""
+    walked); the candidates the distance pre-filter skipped are checked exactly here.
+    ``of``: what the candidates are, offers (for a client) or clients (for an offer)."""
     listed = min(len(walk.picks), request.limit)
     if not walk.complete or listed >= request.limit:
         return None
@@ -253,7 +255,7 @@ def _funnel(
         checks = static_checks(offer.facts, client.facts, relax, request.filters.max_distance_km)
         failed.append([c for c in checks if not c.passed])
     live_excluded = walk.static_passed - len(walk.picks)
-    return count_funnel(request, walk.considered, listed, filtered, failed, live_excluded)
+    return count_funnel(request, walk.considered, listed, filtered, failed, live_excluded, of)
 
 
 def _explain(
@@ -488,6 +490,7 @@ def shortlist_for_offer(
         walk.picks,
         walk.considered,
         today,
+        _funnel(walk, request, pair_of, of="clients"),
     )
 
 
@@ -739,3 +742,20 @@ def recent_shortlists(session: Session, actor: Actor, limit: int) -> list[tuple[
         .limit(limit)
     )
     return [(row[0], int(row[1])) for row in session.execute(query)]
+
+
+def latest_for_offer(session: Session, actor: Actor, offer_id: int) -> Shortlist | None:
+    """The newest list of clients this person made for the offer (None if they made none)."""
+    actor.require(*SHORTLISTERS)
+    offer = offer_for(session, actor, offer_id)
+    query = (
+        select(Shortlist)
+        .where(
+            Shortlist.direction == ShortlistDirection.clients_for_offer,
+            Shortlist.offer_id == offer.id,
+            Shortlist.requested_by_id == actor.user_id,
+        )
+        .order_by(Shortlist.at.desc(), Shortlist.id.desc())
+        .limit(1)
+    )
+    return session.scalar(query)

@@ -8,11 +8,14 @@ from fastapi.testclient import TestClient
 from tests.api.test_shortlists import (
     LINZ,
     Requirement,
+    Skill,
     add_client,
     add_offer,
+    client_ids,
     concepts,
     offer_ids,
     shortlist_for_client,
+    shortlist_for_offer,
 )
 from tests.world import World
 
@@ -79,3 +82,31 @@ def test_a_full_list_has_no_funnel(
     answer = shortlist_for_client(client, world, amina, limit=2)
     assert len(answer["items"]) == 2
     assert answer["funnel"] is None
+
+
+def test_a_short_list_of_clients_for_an_offer_says_what_kept_them_off(
+    client: TestClient, world: World, concepts: dict[str, int]
+) -> None:
+    hygiene = concepts["hygiene"]
+    offer = add_offer(world, "Cook at the parish café", [("Food hygiene", True, hygiene)])
+    skills: list[Skill] = [("food hygiene", hygiene, "exact")]
+    near = add_client(world, skills, "Samira")
+    far = [
+        add_client(world, skills, f"Linz {i}", latitude=LINZ[0], longitude=LINZ[1])
+        for i in range(2)
+    ]
+    add_client(world, skills, "Private", consent_liaison=False, latitude=LINZ[0], longitude=LINZ[1])
+
+    answer = shortlist_for_offer(client, world, offer)
+    assert client_ids(answer) == [near]
+    funnel = answer["funnel"]
+    assert funnel["listed"] == 1
+    excluded = {e["constraint"]: e["count"] for e in funnel["excluded"]}
+    assert excluded == {"distance": 2}  # the client who did not consent is not counted
+    assert funnel["excluded"][0]["detail"] == "2 live beyond the distance they can travel"
+    suggestion = funnel["suggestion"]
+    assert suggestion["brings_back"] == 2
+    assert suggestion["detail"].endswith("up to 2 more clients")
+
+    relaxed = shortlist_for_offer(client, world, offer, relax=suggestion["relax"])
+    assert set(far) <= set(client_ids(relaxed))

@@ -433,6 +433,58 @@ ROWS = [
         at("/liaison/export/offers.jsonld"),
         "404 200 404 404 404",
     ),
+    # Liaison: the review queue and an offer's candidates (issue 15a). offer_a is published,
+    # so every decision on it is refused (409) for those who may review; nothing changes.
+    Row("GET", "/liaison/review", at("/liaison/review"), "200 200 404 404 404"),
+    Row(
+        "GET",
+        "/liaison/review/{offer_id}",
+        at("/liaison/review/{id}", id="offer_a"),
+        "200 200 404 404 404",
+    ),
+    Row(
+        "POST",
+        "/liaison/review/{offer_id}/request-changes",
+        at("/liaison/review/{id}/request-changes", id="offer_a"),
+        "409 409 404 404 404",
+        {"message": "Please name the shift times."},
+    ),
+    Row(
+        "POST",
+        "/liaison/review/{offer_id}/publish",
+        at("/liaison/review/{id}/publish", id="offer_a"),
+        "409 409 404 404 404",
+        {"publish_reason": "Fine as it is."},
+    ),
+    Row(
+        "POST",
+        "/liaison/review/{offer_id}/reject",
+        at("/liaison/review/{id}/reject", id="offer_a"),
+        "409 409 404 404 404",
+        {"reject_reason": "Not a real vacancy."},
+    ),
+    Row(
+        "GET",
+        "/liaison/offers/{offer_id}/candidates",
+        at("/liaison/offers/{id}/candidates", id="offer_a"),
+        "404 200 404 404 404",
+    ),
+    # The draft cannot be shortlisted: refused on the page (409), nothing stored.
+    Row(
+        "POST",
+        "/liaison/offers/{offer_id}/candidates",
+        at("/liaison/offers/{id}/candidates", id="offer_a_draft"),
+        "404 409 404 404 404",
+        {},
+    ),
+    # A shortlist that is not this offer's: 404 for the liaison officer too.
+    Row(
+        "POST",
+        "/liaison/offers/{offer_id}/candidates/decisions",
+        at("/liaison/offers/{id}/candidates/decisions", id="offer_a"),
+        "404 404 404 404 404",
+        {"shortlist_id": "", "candidate_id": "1", "decision": "contacted"},
+    ),
 ]
 
 
@@ -482,6 +534,8 @@ def test_pages_by_role(client: TestClient, world: World, who: str) -> None:
             data = dict(row.data or {})
             if data.get("candidate_id") == "":
                 data["candidate_id"] = str(world.ids["offer_a"])
+            if data.get("shortlist_id") == "":
+                data["shortlist_id"] = str(world.ids["shortlist_a"])
             if data.get("email") == "":
                 data["email"] = f"new.{who}@tandem.example"
             data["csrf_token"] = csrf_token(client, "/")

@@ -12,6 +12,7 @@ from web.routes import (
     liaison_companies,
     liaison_followup,
     liaison_import,
+    liaison_review,
     start,
 )
 
@@ -21,6 +22,7 @@ PAGE_ROUTERS = (
     caseworker.router,
     employer.router,
     employer_company.router,
+    liaison_review.router,
     liaison_companies.router,
     liaison_followup.router,
     liaison_import.router,
