@@ -243,6 +243,11 @@ ROWS = [
         "404 404 404 404 422",
         {"answer": "declined"},
     ),
+    # Indicators and the admin's offices, caseload and audit trail (issue 15, part d): the
+    # indicators for whoever the API's GET /api/v1/indicators allows.
+    Row("GET", "/indicators", at("/indicators"), "200 200 200 200 404"),
+    Row("GET", "/indicators/{chart}.svg", at("/indicators/offers.svg"), "200 200 200 200 404"),
+    Row("GET", "/indicators/{chart}.csv", at("/indicators/offers.csv"), "200 200 200 200 404"),
 ]
 #: Routes that need no row: the same for everyone signed in or not, tested elsewhere.
 UNLISTED = {

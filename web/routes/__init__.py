@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from web.routes import account, admin, caseworker, employer, start
+from web.routes import account, admin, caseworker, employer, indicators, start
 
 PAGE_ROUTERS = (
     account.router,
@@ -11,4 +11,5 @@ PAGE_ROUTERS = (
     caseworker.router,
     employer.router,
     admin.router,
+    indicators.router,
 )
