@@ -127,6 +127,12 @@ def list_events(
     return fetch_page(session, query.order_by(AuditEvent.id.desc()), limit, offset)
 
 
+def known_actions(session: Session, actor: Actor) -> list[str]:
+    """Every action the audit trail holds, to filter by."""
+    actor.require(Role.admin)
+    return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
+
+
 def record_status(
     session: Session,
     actor: Actor | None,
