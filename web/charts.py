@@ -30,30 +30,51 @@ BAR_HEIGHT = 34
 FRAME_HEIGHT = 110
 
 
-def _svg(chart: leather.Chart, height: int) -> str:
-    text: str = chart.to_svg(width=WIDTH, height=height)
+#: The least height of a bar chart: with fewer, leather leaves no room for the bars.
+LEAST_HEIGHT = 200
+#: Width given to each column of a time chart, so that the labels never overlap.
+COLUMN_WIDTH = 56
+
+
+def _svg(chart: leather.Chart, height: int, width: int = WIDTH) -> str:
+    text: str = chart.to_svg(width=width, height=height)
     return text
 
 
-def bars(title: str, values: Sequence[tuple[str, float]], axis: str) -> str:
+def bars(
+    title: str, values: Sequence[tuple[str, float]], axis: str, top: float | None = None
+) -> str:
     """Horizontal bars, one per labelled value (in the order given, first at the top):
-    long category names read best beside their bar."""
+    long category names read best beside their bar. ``top``: the scale's end where it is
+    fixed (100 for a share in per cent), else the largest value."""
     chart = leather.Chart(title)
     chart.add_bars([(value, label) for label, value in values], fill_color=BAR_COLOUR)
-    chart.add_x_scale(0, _top(values))
-    chart.add_x_axis(name=axis)
-    return _svg(chart, FRAME_HEIGHT + BAR_HEIGHT * len(values))
+    chart.add_x_scale(0, top or _top(values))
+    chart.add_x_axis(name=axis, ticks=None if top else _ticks(values))
+    return _svg(chart, max(LEAST_HEIGHT, FRAME_HEIGHT + BAR_HEIGHT * len(values)))
 
 
-def columns(title: str, values: Sequence[tuple[str, float]], axis: str) -> str:
-    """Vertical columns along a time axis (months), left to right."""
+def columns(
+    title: str, values: Sequence[tuple[str, float]], axis: str, top: float | None = None
+) -> str:
+    """Vertical columns along a time axis (months), left to right; a long period makes a
+    wider chart, which the page scales to fit."""
     chart = leather.Chart(title)
     chart.add_columns(list(values), fill_color=BAR_COLOUR)
-    chart.add_y_scale(0, _top(values))
-    chart.add_y_axis(name=axis)
-    return _svg(chart, 360)
+    chart.add_y_scale(0, top or _top(values))
+    chart.add_y_axis(name=axis, ticks=None if top else _ticks(values))
+    return _svg(chart, 360, max(WIDTH, 120 + COLUMN_WIDTH * len(values)))
 
 
 def _top(values: Sequence[tuple[str, float]]) -> float:
     """The scale's end: the largest value, at least 1 (an axis from 0 to 0 cannot be drawn)."""
     return max([1.0, *(float(v) for _label, v in values)])
+
+
+def _ticks(values: Sequence[tuple[str, float]]) -> list[int] | None:
+    """Whole numbers on the axis for small counts (no "1.5 placements"); leather's own ticks
+    otherwise."""
+    top = _top(values)
+    if top <= 10 and all(float(v).is_integer() for _label, v in values):
+        return list(range(int(top) + 1))
+    return None

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from models.client import ClientMonitoring
 from models.offer import OfferKind
-from models.placement import PlacementStatus
+from models.placement import Checkpoint, CheckpointOutcome, CheckpointSide, PlacementStatus
 from tests.web.pages import sign_in, soup
 from tests.world import World
 
@@ -173,3 +173,29 @@ def test_a_period_that_ends_before_it_starts_is_refused_beside_the_field(
     assert page.select("section.chart") == []
     bad = client.get("/indicators/offers.csv", params={"date_from": "yesterday"})
     assert bad.status_code == 422
+
+
+def test_retention_is_the_share_still_in_work_at_each_checkpoint(
+    client: TestClient, world: World
+) -> None:
+    b = world.build
+    offer = b.offer(world.ids["company_a"], places=5)
+    for outcome in (CheckpointOutcome.in_work, CheckpointOutcome.in_work, CheckpointOutcome.ended):
+        client_id = b.client(world.users["caseworker"].id).id
+        placement = b.placement(client_id, offer, status=PlacementStatus.started)
+        b.add(
+            Checkpoint(
+                placement_id=placement.id,
+                offset_days=30,
+                side=CheckpointSide.client,
+                owner_id=world.users["caseworker"].id,
+                due_on=TODAY - timedelta(days=1),
+                outcome=outcome,
+            )
+        )
+    sign_in(client, "liaison@tandem.example")
+    page = soup(client.get("/indicators"))
+    assert _table(page, "retention") == [["Day 30", "3", "2", "66.7"]]
+    drawn = client.get(_attr(page, "#chart-retention img", "src")).text
+    assert "Day 30" in drawn
+    assert ">100<" in drawn  # a share's scale ends at 100 %

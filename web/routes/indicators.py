@@ -55,6 +55,8 @@ class Chart:
     axis: str
     empty: str
     over_time: bool = False
+    #: The scale's fixed end (a share in per cent), else the largest value.
+    top: float | None = None
 
 
 CHARTS = {
@@ -74,6 +76,7 @@ CHARTS = {
             N_("Still in work at each checkpoint"),
             N_("Share still in work (%)"),
             N_("No checkpoint due in this period has an outcome recorded."),
+            top=100,
         ),
         Chart(
             "offers",
@@ -125,7 +128,10 @@ def _figures(chart: Chart, rows: list[Row], _: Translate) -> Figures:
         return _(WORDS[value]) if value in WORDS else label(value)
 
     if chart.key == "placements":
-        bars = [(r["month"], float(r["placements_started"])) for r in rows]
+        # "12/25" for 2025-12: short enough for a column each month of a year.
+        bars = [
+            (f"{r['month'][5:]}/{r['month'][2:4]}", float(r["placements_started"])) for r in rows
+        ]
         return Figures(
             bars,
             [_("Month"), _("Placements started")],
@@ -349,7 +355,7 @@ def chart_svg(
     if figures.empty or not figures.bars:
         raise PageNotFound("nothing to draw")
     draw = charts.columns if found.over_time else charts.bars
-    svg = draw(_(found.title), figures.bars, _(found.axis))
+    svg = draw(_(found.title), figures.bars, _(found.axis), found.top)
     return Response(svg, media_type="image/svg+xml")
 
 
