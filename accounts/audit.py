@@ -65,6 +65,8 @@ class AuditFilter:
     actor_id: int | None = None
     action: str | None = None
     since: datetime | None = None
+    #: Events before this moment only (the end of a date range, exclusive).
+    until: datetime | None = None
 
 
 def record_reads(
@@ -120,7 +122,15 @@ def list_events(
         query = query.where(AuditEvent.action == filters.action)
     if filters.since:
         query = query.where(AuditEvent.at >= filters.since)
+    if filters.until:
+        query = query.where(AuditEvent.at < filters.until)
     return fetch_page(session, query.order_by(AuditEvent.id.desc()), limit, offset)
+
+
+def known_actions(session: Session, actor: Actor) -> list[str]:
+    """Every action the audit trail holds, to filter by."""
+    actor.require(Role.admin)
+    return list(session.scalars(select(AuditEvent.action).distinct().order_by(AuditEvent.action)))
 
 
 def record_status(

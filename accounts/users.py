@@ -258,6 +258,15 @@ def transfer_caseload(
     return [c.id for c in clients]
 
 
+def caseload_sizes(session: Session, actor: Actor) -> dict[int, int]:
+    """How many clients each caseworker holds (caseworkers with none are absent)."""
+    actor.require(Role.admin)
+    rows = session.execute(
+        select(Client.caseworker_id, func.count(Client.id)).group_by(Client.caseworker_id)
+    )
+    return {caseworker_id: count for caseworker_id, count in rows}
+
+
 def create_office(session: Session, actor: Actor | None, data: OfficeCreate) -> Office:
     if actor is not None:
         actor.require(Role.admin)

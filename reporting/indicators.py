@@ -38,7 +38,7 @@ from models.placement import (
 )
 from models.reference import is_nace_code, nace_divisions
 from models.tutor import Tutor, TutorStage
-from models.user import Role, User
+from models.user import Office, Role, User
 
 SMALL_COUNT = 5
 AGE_BANDS = ((0, 24, "under 25"), (25, 44, "25-44"), (45, 54, "45-54"), (55, 200, "55 and over"))
@@ -132,6 +132,7 @@ def indicators(
         "shortlists": _shortlists(session, filters, start, end),
         "proposals": _proposals(session, filters, start, end),
         "placements_started": _counts(((p.kind.value,) for p, _g, _b in started), "kind"),
+        "placements_by_month": _by_month(started, filters),
         "trials_to_contracts": _trials_to_contracts(placements, filters),
         "retention": _retention(session, filters),
         "employers": _employers(session, filters),
@@ -162,6 +163,42 @@ def indicators(
         },
         "small_count_suppressed_below": SMALL_COUNT,
         "tables": tables,
+    }
+
+
+def _months(filters: IndicatorFilters) -> list[str]:
+    """Every month the period touches, as ``YYYY-MM``."""
+    months = []
+    year, month = filters.date_from.year, filters.date_from.month
+    while (year, month) <= (filters.date_to.year, filters.date_to.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _by_month(
+    started: list[tuple[Placement, str | None, str]], filters: IndicatorFilters
+) -> list[Row]:
+    """Placements started in each month of the period (months without any count 0)."""
+    counts = Counter(
+        p.actual_start.strftime("%Y-%m") for p, _g, _b in started if p.actual_start is not None
+    )
+    return [{"month": m, "placements_started": counts[m]} for m in _months(filters)]
+
+
+def filter_choices(session: Session, actor: Actor) -> dict[str, list[tuple[int, str]]]:
+    """What the indicators can be filtered by: the offices and the liaison officers (id and
+    name), for those who may read the indicators."""
+    actor.require(Role.admin, Role.liaison, Role.caseworker)
+    offices = session.execute(select(Office.id, Office.name).order_by(Office.name))
+    officers = session.execute(
+        select(User.id, User.display_name)
+        .where(User.role == Role.liaison)
+        .order_by(User.display_name, User.id)
+    )
+    return {
+        "offices": [(row.id, row.name) for row in offices],
+        "liaison_officers": [(row.id, row.display_name) for row in officers],
     }
 
 

@@ -20,8 +20,10 @@ def list_audit_events(
     actor_id: IdFilter = None,
     action: CodeFilter = None,
     since: AwareDatetime | None = None,
+    until: AwareDatetime | None = None,
 ) -> Page[AuditEventRead]:
-    filters = audit.AuditFilter(entity, entity_id, actor_id, action, since)
+    """Newest first; ``since`` and ``until`` bound a period (``until`` exclusive)."""
+    filters = audit.AuditFilter(entity, entity_id, actor_id, action, since, until)
     rows, total = audit.list_events(session, actor, filters, page.limit, page.offset)
     items = [AuditEventRead.model_validate(e) for e in rows]
     return Page(items=items, total=total, limit=page.limit, offset=page.offset)

@@ -378,3 +378,28 @@ def test_indicators_follow_the_office_of_the_clients_caseworker(
     bad = client.get("/api/v1/indicators?sector=ZZ", headers=world.headers("admin"))
     assert bad.status_code == 422
     assert bad.json()["field"] == "sector"
+
+
+def test_placements_by_month_count_each_month_of_the_period(
+    client: TestClient, world: World
+) -> None:
+    _started_trial(world)
+    start = DAY0 - timedelta(days=3)  # the trial started three days ago
+    first = start.replace(day=1)
+    answer = client.get(
+        f"/api/v1/indicators?date_from={first - timedelta(days=40)}&date_to={start}",
+        headers=world.headers("liaison"),
+    )
+    assert answer.status_code == 200, answer.text
+    months = answer.json()["tables"]["placements_by_month"]
+    assert len(months) in (2, 3)  # the period touches two or three months
+    assert months[-1] == {"month": start.strftime("%Y-%m"), "placements_started": 1}
+    assert all(m["placements_started"] == 0 for m in months[:-1])
+    before_it = {
+        "date_from": str(first - timedelta(days=40)),
+        "date_to": str(first - timedelta(days=1)),
+    }
+    earlier = client.get(
+        "/api/v1/indicators", params=before_it, headers=world.headers("liaison")
+    ).json()["tables"]["placements_by_month"]
+    assert sum(m["placements_started"] for m in earlier) == 0

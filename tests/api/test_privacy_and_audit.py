@@ -233,3 +233,36 @@ def test_parked_clients_are_found_by_their_last_contact(client: TestClient, worl
         "/api/v1/clients", params={"not_contacted_since": since}, headers=caseworker
     ).json()["items"]
     assert [c["id"] for c in parked] == [world.ids["client_private"]]
+
+
+def test_the_audit_trail_reads_a_period_with_since_and_until(
+    client: TestClient, world: World
+) -> None:
+    from datetime import UTC, datetime
+
+    from models.audit import AuditEvent
+
+    admin = world.headers("admin")
+    old = world.build.add(
+        AuditEvent(
+            at=datetime(2025, 3, 10, 12, tzinfo=UTC),
+            actor_id=world.users["caseworker"].id,
+            action="read",
+            entity="client",
+            entity_id=str(world.ids["client_a"]),
+            fields=["given_name"],
+        )
+    )
+    client.get(f"/api/v1/clients/{world.ids['client_a']}", headers=world.headers("caseworker"))
+    reads = client.get("/api/v1/audit", params={"action": "read"}, headers=admin).json()
+    assert reads["total"] == 2  # today's read and the old one
+    march = {"since": "2025-03-10T00:00:00Z", "until": "2025-03-11T00:00:00Z"}
+    found = client.get("/api/v1/audit", params=march, headers=admin).json()
+    assert [e["id"] for e in found["items"]] == [old.id]
+    before = client.get(
+        "/api/v1/audit", params={"until": "2025-03-10T12:00:00Z"}, headers=admin
+    ).json()
+    assert before["total"] == 0  # until is exclusive
+    naive = client.get("/api/v1/audit", params={"until": "2025-03-11T00:00:00"}, headers=admin)
+    assert naive.status_code == 422
+    assert naive.json()["field"] == "until"

@@ -485,6 +485,24 @@ ROWS = [
         "404 404 404 404 404",
         {"shortlist_id": "", "candidate_id": "1", "decision": "contacted"},
     ),
+    # Indicators and the admin's offices, caseload and audit trail (issue 15, part d): the
+    # indicators for whoever the API's GET /api/v1/indicators allows.
+    Row("GET", "/indicators", at("/indicators"), "200 200 200 200 404"),
+    Row("GET", "/indicators/{chart}.svg", at("/indicators/offers.svg"), "200 200 200 200 404"),
+    Row("GET", "/indicators/{chart}.csv", at("/indicators/offers.csv"), "200 200 200 200 404"),
+    Row("GET", "/admin/offices", at("/admin/offices"), "200 404 404 404 404"),
+    Row("POST", "/admin/offices", at("/admin/offices"), "303 404 404 404 404", {"name": "Liesing"}),
+    Row("GET", "/admin/caseload", at("/admin/caseload"), "200 404 404 404 404"),
+    # From user 1 (the admin, not a caseworker) to itself: refused beside the field.
+    Row(
+        "POST",
+        "/admin/caseload",
+        at("/admin/caseload"),
+        "422 404 404 404 404",
+        {"from_id": "1", "to_id": "1"},
+    ),
+    Row("GET", "/admin/audit", at("/admin/audit"), "200 404 404 404 404"),
+    Row("GET", "/admin/audit.csv", at("/admin/audit.csv"), "200 404 404 404 404"),
 ]
 
 

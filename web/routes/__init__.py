@@ -9,6 +9,7 @@ from web.routes import (
     caseworker,
     employer,
     employer_company,
+    indicators,
     liaison_companies,
     liaison_followup,
     liaison_import,
@@ -26,5 +27,6 @@ PAGE_ROUTERS = (
     liaison_companies.router,
     liaison_followup.router,
     liaison_import.router,
+    indicators.router,
     admin.router,
 )
