@@ -4,7 +4,8 @@ to the original, so a finding's span still points at what the employer wrote.
 Normalising undoes the usual ways to slip a word past the rules: invisible and formatting
 characters inside a word (zero-width space, soft hyphen, word joiner, byte-order mark),
 compatibility forms (fullwidth letters, ligatures, non-breaking spaces: Unicode NFKC),
-decomposed accents as some keyboards paste them ("Ma\u0308nner"), and letters of another
+decomposed accents as some keyboards paste them ("Ma\u0308nner"), typographic quotation marks
+(read as spaces), and letters of another
 script that look like Latin ones (Cyrillic "а", Greek "ο"), folded with the Unicode
 confusables table that ``confusable_homoglyphs`` ships (no network at run time).
 """
@@ -18,6 +19,9 @@ from functools import cache
 from importlib.resources import files
 
 _WORD_JOINERS = {"\u034f"}  # combining grapheme joiner: a mark, but invisible
+#: Typographic quotation marks read as a space, so a quoted word (Profil « européen ») reads
+#: like an unquoted one; the apostrophes of "d'origine" stay.
+_QUOTES = frozenset("«»‹›“”„‟")
 
 
 @cache
@@ -92,7 +96,7 @@ def normalise(original: str) -> ScreeningText:
                 unit.append(original[j])
             j += 1
         for char in unicodedata.normalize("NFKC", "".join(unit)):
-            out.append((char, i, j))
+            out.append((" " if char in _QUOTES else char, i, j))
         i = j
     folds = look_alikes()
     word: list[tuple[str, int, int]] = []

@@ -282,3 +282,115 @@ def test_a_broken_context_file_is_refused_naming_the_line(tmp_path: Path) -> Non
     )
     with pytest.raises(RulesFileError, match="context.csv:2"):
         Screener.from_files(extra_context=context)
+
+
+# Each category added from the second blind set: a held line and its look-alike that passes,
+# in the five languages (rule ids say which data row holds it).
+HELD_AND_LOOK_ALIKE = [
+    # blanket health conditions, against a stated demand of the work
+    ("disability_health", "You must be in perfect health.", "Able to lift 20 kg."),
+    ("disability_health", "Fit and healthy candidates only.", "Fit and healthy lifestyle coach."),
+    ("disability_health", "Körperlich und geistig voll belastbar.", "Heben bis 25 kg."),
+    ("disability_health", "Keine gesundheitlichen Einschränkungen.", "Arbeit im Stehen."),
+    ("disability_health", "Physiquement et mentalement solide.", "Port de charges de 20 kg."),
+    ("disability_health", "Gozar de buena salud.", "Capacidad para cargar 20 kg."),
+    ("disability_health", "Fisicamente e mentalmente robusto.", "Sollevare fino a 20 kg."),
+    # named illnesses in an exclusion, against the patients served
+    (
+        "disability_health",
+        "Applicants with diabetes or epilepsy need not apply.",
+        "Care for patients with diabetes and epilepsy.",
+    ),
+    (
+        "disability_health",
+        "Bewerber*innen mit Epilepsie oder Diabetes werden nicht berücksichtigt.",
+        "Betreuung von Menschen mit Diabetes und Epilepsie.",
+    ),
+    (
+        "disability_health",
+        "Pas de personnes sous traitement médical.",
+        "Accompagner des patients atteints de diabète.",
+    ),
+    # a faith preferred or required, church membership, religious dress and practice
+    (
+        "religion",
+        "Preferably a practising Christian.",
+        "Chaplaincy team: support patients of every faith.",
+    ),
+    ("religion", "Katholisch erwünscht.", "Erfahrung mit jüdischen Speisevorschriften erwünscht."),
+    (
+        "religion",
+        "De confession catholique de préférence.",
+        "Connaissance des rites funéraires musulmans et juifs appréciée.",
+    ),
+    (
+        "religion",
+        "Se valorará ser de fe musulmana.",
+        "Menú adaptado a la fe musulmana y judía (catering).",
+    ),
+    (
+        "religion",
+        "Preferibilmente di religione cattolica.",
+        "Insegnante di religione cattolica per la scuola primaria.",
+    ),
+    (
+        "religion",
+        "Applicants who need time off for Ramadan need not apply.",
+        "Experience planning menus for Ramadan and Diwali events.",
+    ),
+    ("religion", "Non si accettano donne che indossano il velo.", "Permesso di soggiorno valido."),
+    # citizenship and origin profiles, against a right to work
+    ("origin", "Austrian nationals preferred.", "Valid work permit for Austria required."),
+    ("origin", "EU-Bürger:innen bevorzugt.", "Gültige Arbeitserlaubnis erforderlich."),
+    ("origin", "Profil « européen » souhaité.", "Titre de séjour valide exigé."),
+    ("origin", "Nacionalidad española imprescindible.", "Permiso de trabajo en vigor."),
+    ("origin", "Cittadinanza italiana obbligatoria.", "Support EU citizens settling in Vienna."),
+    (
+        "origin",
+        "Muttersprache Deutsch erforderlich.",
+        "Enseigner le français aux enfants de familles francophones natives.",
+    ),
+    # an age cap under twenty, against the ages of the young people served
+    ("age", "Lehrling bis max. 18 Jahre gesucht.", "Jugendbetreuer:in für Jugendliche ab 14."),
+    ("age", "Up to max. 19 years old (apprenticeship).", "Experience in youth work (ages 12–18)"),
+    ("age", "Our team is aged 20–30, so you should fit right in.", "Lehrling ab 15 Jahren."),
+    # sex: a bracketed sex word, a candidate's pronoun with any future verb
+    ("sex", "Wir suchen eine Reinigungskraft (Dame)", "Kellner/in (Damen und Herren willkommen)"),
+    ("sex", "Ella atenderá a los clientes en el mostrador.", "Receptionist (all genders)"),
+    ("sex", "Il gérera la caisse et les commandes.", "Vous gérerez la caisse."),
+]
+
+
+@pytest.mark.parametrize(("ground", "held", "passes"), HELD_AND_LOOK_ALIKE)
+def test_a_category_from_the_second_blind_set_is_held_and_its_look_alike_passes(
+    screener: Screener, ground: str, held: str, passes: str
+) -> None:
+    assert ground in {f.ground for f in screener.screen(held)}
+    assert screener.screen(passes) == []
+
+
+@pytest.mark.parametrize(
+    ("held", "passes"),
+    [
+        ("Floristin – Teilzeit", "Florist:in – Teilzeit"),
+        ("Animatrice", "Animateur / Animatrice"),
+        ("Cocinera para restaurante", "Cocinero/a para restaurante"),
+        ("Magazziniera part-time", "Magazziniere/a part-time"),
+        ("Dependienta para tienda de ropa", "Horario: de lunes a viernes"),
+    ],
+)
+def test_a_title_known_only_by_its_gendered_suffix_is_held_on_a_title_line(
+    screener: Screener, held: str, passes: str
+) -> None:
+    findings = screener.screen(held)
+    assert {f.ground for f in findings} == {"sex"}
+    assert screener.screen(passes) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Cashier – part time", "Restore furniture", "Ansprechpartnerin: Frau Huber"]
+)
+def test_english_words_and_a_named_contact_are_not_read_as_gendered_titles(
+    screener: Screener, text: str
+) -> None:
+    assert screener.screen(text) == []
