@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         description="A CSV of extra screening context cues (id,language,kind,position,grounds,"
         "pattern): words that say a phrase is about the person sought or about the work",
     )
+    screening_rewordings: Path | None = Field(
+        default=None,
+        description="A CSV of extra neutral rewordings for screening findings (language,rule,"
+        "pattern,replacement,unless_before), tried before the shipped ones",
+    )
     publish_without_review: bool = Field(
         default=False, description="Publish a submitted offer with no findings at once"
     )

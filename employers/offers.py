@@ -338,7 +338,10 @@ class Review:
         """The shipped screening rules plus the service's own, as the settings name them."""
         return cls(
             Screener.from_files(
-                settings.screening_rules, settings.screening_allow, settings.screening_context
+                settings.screening_rules,
+                settings.screening_allow,
+                settings.screening_context,
+                settings.screening_rewordings,
             ),
             settings.publish_without_review,
         )

@@ -375,8 +375,17 @@ class FindingRead(BaseModel):
     ground: str
     rule: str
     span: str = Field(description="The words that triggered the rule")
-    suggestion: str
+    suggestion: str = Field(description="How to word it neutrally, as advice")
     field: str = "text"
+    start: int | None = Field(
+        default=None, description="Where the span starts in the field's text (characters)"
+    )
+    end: int | None = Field(default=None, description="Where the span ends in the field's text")
+    replacement: str | None = Field(
+        default=None,
+        description="Neutral words to put in place of the span, where the rewordings data "
+        "has sound ones (an empty string: remove the span); null: none, only the advice",
+    )
 
 
 class ScreenResult(BaseModel):

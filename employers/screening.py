@@ -15,6 +15,10 @@ mostly written about clients, such as "mental illness") holds only with such a c
 
 The rules read a normalised copy of the text (``screening_text``): invisible characters
 dropped, NFKC, look-alike letters folded; each finding's span points into the original.
+
+A finding may carry a ``replacement``: neutral words for its span, from the rewordings data
+(``screening_rewordings``); ``Screener.apply`` puts them in place of the span, for the form's
+one-click rewording.
 """
 
 from __future__ import annotations
@@ -28,7 +32,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from employers.screening_rewordings import Rewordings, read_rewordings, shipped_rewordings, splice
 from employers.screening_text import normalise
+from models.errors import Conflict
 
 DATA = Path(__file__).parent / "data"
 CUE_GAP_WORDS = 3  # how many words may stand between a context cue and the finding
@@ -110,6 +116,7 @@ class Finding:
     field: str
     start: int
     end: int
+    replacement: str | None = None  # neutral words for the span ("" removes it); None: none
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -117,6 +124,15 @@ class Finding:
 
 class RulesFileError(ValueError):
     pass
+
+
+class TextChanged(Conflict):
+    """The text at a finding's span is no longer the phrase it matched."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(
+            f"the text of {field} changed since it was screened: screen it again", field=field
+        )
 
 
 def _compile(path: Path, line: int, pattern: str) -> re.Pattern[str]:
@@ -295,6 +311,7 @@ class Screener:
         rules: list[Rule],
         allowed: list[tuple[str, re.Pattern[str]]],
         context: list[ContextCue] | None = None,
+        rewordings: Rewordings | None = None,
     ) -> None:
         ids = [r.id for r in rules]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
@@ -303,6 +320,7 @@ class Screener:
         self.rules = rules
         self.allowed = allowed
         self.context = context or []
+        self.rewordings = rewordings or Rewordings([])
 
     @classmethod
     def from_files(
@@ -310,15 +328,17 @@ class Screener:
         extra_rules: Path | None = None,
         extra_allowed: Path | None = None,
         extra_context: Path | None = None,
+        extra_rewordings: Path | None = None,
     ) -> Screener:
-        """The shipped rules, allow-list and context cues (every language's files), plus a
-        service's own (any language, no code). Built once per set of files and their
-        modification times: the rules compile to several hundred patterns, more than ``re``
-        keeps cached, so building them for every app or request would cost seconds."""
+        """The shipped rules, allow-list, context cues and rewordings (every language's files),
+        plus a service's own (any language, no code; its rewordings tried first). Built once
+        per set of files and their modification times: the rules compile to several hundred
+        patterns, more than ``re`` keeps cached, so building them for every app or request
+        would cost seconds."""
         return _built(
             *(
                 (path, path.stat().st_mtime_ns) if path is not None else (None, 0)
-                for path in (extra_rules, extra_allowed, extra_context)
+                for path in (extra_rules, extra_allowed, extra_context, extra_rewordings)
             )
         )
 
@@ -328,6 +348,7 @@ class Screener:
         extra_rules: Path | None,
         extra_allowed: Path | None,
         extra_context: Path | None,
+        extra_rewordings: Path | None = None,
     ) -> Screener:
         rules = [r for path in _shipped("screening_rules") for r in read_rules(path)]
         rules += frame_rules(
@@ -342,7 +363,8 @@ class Screener:
             allowed += read_allowed(extra_allowed)
         if extra_context is not None:
             context += read_context(extra_context)
-        return cls(rules, allowed, context)
+        rewordings = read_rewordings(extra_rewordings) if extra_rewordings is not None else []
+        return cls(rules, allowed, context, Rewordings(rewordings + shipped_rewordings()))
 
     def _cue(self, text: str, start: int, end: int, ground: Ground) -> tuple[CueKind, int] | None:
         """The nearest context cue around ``text[start:end]`` and how many words away."""
@@ -401,6 +423,9 @@ class Screener:
         findings = []
         for start, end, rule in found:
             o_start, o_end = normal.span(start, end)
+            replacement = self.rewordings.for_phrase(
+                rule.id, rule.language, read[start:end], read[:start], read[end:]
+            )
             findings.append(
                 Finding(
                     rule.ground.value,
@@ -410,6 +435,7 @@ class Screener:
                     field,
                     o_start,
                     o_end,
+                    replacement,
                 )
             )
         findings.sort(key=lambda f: (f.start, -f.end, f.rule))
@@ -426,12 +452,24 @@ class Screener:
     def screen_fields(self, fields: Iterable[tuple[str, str]]) -> list[Finding]:
         return [f for name, text in fields for f in self.screen(text, name)]
 
+    def apply(self, text: str, field: str, start: int, end: int, phrase: str) -> str:
+        """``text`` with the finding at ``start:end`` replaced by its rewording: only while the
+        text there is still ``phrase`` and the same screening still finds it there with a
+        rewording (``TextChanged`` otherwise)."""
+        if not 0 <= start < end <= len(text) or text[start:end] != phrase:
+            raise TextChanged(field)
+        for finding in self.screen(text, field):
+            if (finding.start, finding.end) == (start, end) and finding.replacement is not None:
+                return splice(text, start, end, finding.replacement)
+        raise TextChanged(field)
+
 
 @functools.lru_cache(maxsize=16)
 def _built(
     rules: tuple[Path | None, int],
     allowed: tuple[Path | None, int],
     context: tuple[Path | None, int],
+    rewordings: tuple[Path | None, int] = (None, 0),
 ) -> Screener:
     """One screener per set of files (and their modification times)."""
-    return Screener._from_files(rules[0], allowed[0], context[0])
+    return Screener._from_files(rules[0], allowed[0], context[0], rewordings[0])

@@ -155,7 +155,8 @@ def test_the_caseworkers_day_in_a_browser(server: str, world: World) -> None:
 
 def test_the_employers_offer_and_answer_in_a_browser(server: str, world: World) -> None:
     """An employer writes a work trial with a discriminatory requirement, sees it marked while
-    typing, submits anyway and sees it held with the ground; then answers a proposal."""
+    typing, applies one finding's rewording in one click, submits anyway and sees it held with
+    the ground; then answers a proposal."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
@@ -173,10 +174,18 @@ def test_the_employers_offer_and_answer_in_a_browser(server: str, world: World) 
         page.get_by_role("link", name="New offer").first.click()
         page.get_by_label("Kind of offer").select_option("work_trial")
         page.get_by_label("Title").fill("Kitchen help")
-        page.get_by_label("Essential").fill("Young and dynamic")
+        page.get_by_label("Essential").fill("Young and dynamic\nSalesman experience")
         live = page.locator("#live-findings")
         expect(live).to_contain_text("Young and dynamic")  # screened while typing
         expect(live).to_contain_text("age")
+        # One click applies a finding's neutral rewording in that line, and screens again.
+        salesman = live.locator("li", has_text="Salesman")
+        salesman.get_by_role("button", name="Apply").click()
+        expect(live).not_to_contain_text("Salesman")
+        expect(page.get_by_label("Essential")).to_have_value(
+            "Young and dynamic\nSalesperson experience"
+        )
+        expect(live).to_contain_text("Young and dynamic")
         page.get_by_label("Hours per week").fill("20")
         page.get_by_label("Contract", exact=True).select_option("none")
         page.get_by_label("Workplace postcode", exact=True).fill("1100")

@@ -14,6 +14,7 @@ from fastapi import Form, Query, Request, Response
 from fastapi.responses import RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from accounts.actor import Actor
 from api.deps import NormaliserDep, PathId, ReviewDep, SessionDep, SettingsDep, TodayDep
@@ -21,6 +22,7 @@ from employers import offers
 from employers.offer_states import EDITABLE, OfferAction
 from employers.offers import Review
 from employers.schemas import OfferCreate, OfferUpdate
+from employers.screening import Screener, TextChanged
 from employers.tutors import list_tutors
 from models.errors import NotFound, StaleVersion, TandemError
 from models.offer import (
@@ -347,23 +349,100 @@ async def create_offer_page(
     return _see_other(f"/company/offers/{offer.id}")
 
 
+#: The form's fields the screening reads (requirements: one per line, essential then optional).
+TEXT_FIELDS = ("title", "description", "essential", "optional")
+
+
+def _screened(texts: dict[str, str]) -> list[tuple[str, str]]:
+    """The form's words as the screening on submit names them (``requirements.N``: the N-th
+    requirement line, essential ones first)."""
+    fields = [("title", texts["title"]), ("description", texts["description"])]
+    lines = (texts["essential"] + "\n" + texts["optional"]).splitlines()
+    fields += [(f"requirements.{n}", line) for n, line in enumerate(x for x in lines if x.strip())]
+    return fields
+
+
+def _reworded(screener: Screener, texts: dict[str, str], target: str) -> dict[str, str]:
+    """The form's words with one finding's span replaced by its rewording. ``target`` is the
+    finding as its "Apply" button names it, ``field:start:end:phrase``; ``TextChanged`` where
+    the text there is no longer the phrase (typed over since it was screened)."""
+    field, start_text, end_text, phrase = ([*target.split(":", 3), "", "", ""])[:4]
+    if not (start_text.isdigit() and end_text.isdigit()):
+        raise TextChanged(field or "text")
+    start, end = int(start_text), int(end_text)
+    if field in ("title", "description"):
+        return {**texts, field: screener.apply(texts[field], field, start, end, phrase)}
+    number = field.removeprefix("requirements.")
+    if field.startswith("requirements.") and number.isdigit():
+        seen = 0
+        for name in ("essential", "optional"):
+            lines = texts[name].splitlines()
+            for row, line in enumerate(lines):
+                if not line.strip():
+                    continue
+                if seen == int(number):
+                    lines[row] = screener.apply(line, field, start, end, phrase)
+                    kept = [x for n, x in enumerate(lines) if n != row or x.strip()]
+                    return {**texts, name: "\n".join(kept)}
+                seen += 1
+    raise TextChanged(field or "text")
+
+
 @router.post("/company/offers/screen")
-def screen_offer_page(
+async def screen_offer_page(
     request: Request,
     pages: PagesDep,
+    session: SessionDep,
     actor: EmployerPage,
     review: ReviewDep,
     title: Annotated[str, Form(max_length=300)] = "",
     description: Annotated[str, Form(max_length=50_000)] = "",
     essential: Annotated[str, Form(max_length=50_000)] = "",
     optional: Annotated[str, Form(max_length=50_000)] = "",
+    apply: Annotated[str, Form(max_length=50_100)] = "",
+    offer_id: Annotated[int | None, Form(ge=1)] = None,
 ) -> Response:
-    """The findings while typing: the same screener as on submit, nothing stored."""
-    fields = [("title", title), ("description", description)]
-    lines = [line for line in (essential + "\n" + optional).splitlines() if line.strip()]
-    fields += [(f"requirements.{n}", line) for n, line in enumerate(lines)]
-    findings = [f.as_dict() for f in review.screener.screen_fields(fields)]
-    return render(request, pages, "employer/_findings.html", {"findings": findings, "live": True})
+    """The findings while typing: the same screener as on submit, nothing stored. A finding's
+    "Apply" puts its rewording in place of its words and screens again: htmx swaps the words
+    part of the form; without JavaScript (and for "Check the wording") the whole form comes
+    back with what was typed. Nothing is stored until the offer is saved."""
+    texts = {"title": title, "description": description, "essential": essential}
+    texts["optional"] = optional
+    gettext = pages.translations.gettext
+    notice = ""
+    if apply:
+        phrase = apply.split(":", 3)[-1]
+        try:
+            texts = _reworded(review.screener, texts, apply)
+            notice = gettext(
+                "Applied the suggested rewording of “%(words)s”. Nothing is saved until you save "
+                "the offer."
+            ) % {"words": phrase}
+        except TextChanged:
+            notice = gettext(
+                "The text changed since it was checked, so “%(words)s” was not replaced: look "
+                "at the findings again."
+            ) % {"words": phrase}
+    findings = [f.as_dict() for f in review.screener.screen_fields(_screened(texts))]
+    htmx = request.headers.get("HX-Request") == "true" and not request.headers.get("HX-Boosted")
+    if htmx and not apply:
+        context: dict[str, Any] = {"findings": findings, "live": True}
+        return render(request, pages, "employer/_findings.html", context)
+    if htmx:
+        context = {"values": texts, "live_findings": findings, "notice": notice}
+        return render(request, pages, "employer/_offer_text.html", context)
+    form = await request.form()
+    shown = FormData([(k, texts[k] if k in texts else v) for k, v in form.multi_items()])
+    if offer_id is None:
+        context = _form_context(session, actor, None, shown)
+        template = "employer/offer_new.html"
+    else:
+        offer = offers.offer_for(session, actor, offer_id)
+        context = _offer_context(session, actor, offer)
+        context.update(_form_context(session, actor, offer, shown))
+        template = "employer/offer.html"
+    context.update(live_findings=findings, notice=notice)
+    return render(request, pages, template, context)
 
 
 @router.get("/company/offers/{offer_id}")
