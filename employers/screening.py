@@ -438,7 +438,8 @@ class Screener:
                     replacement,
                 )
             )
-        findings.sort(key=lambda f: (f.start, -f.end, f.rule))
+        # Of hits on the same words, the one with a rewording one click applies comes first.
+        findings.sort(key=lambda f: (f.start, -f.end, f.replacement is None, f.rule))
         kept: list[Finding] = []
         for finding in findings:
             if any(
