@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -36,8 +38,10 @@ from tests.world import PASSWORD, World
 
 pytestmark = pytest.mark.slow
 
-#: The screenshot of the offer form with a finding marked, for the README (1280 px wide).
+#: The screenshot of the offer form with a finding marked (1280 px wide). With
+#: ``TANDEM_README_SHOTS=1`` the run also writes it where the README shows it.
 FORM_SHOT = "offer-form-finding.png"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 CSV = "\r\n".join(
     [
@@ -119,6 +123,8 @@ def _keep_form_shot(page: Any) -> None:
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     clip = {"x": 0, "y": 0, "width": 1280, "height": bottom + 6}
     page.screenshot(path=str(ARTEFACTS / FORM_SHOT), clip=clip, full_page=True, caret="initial")
+    if os.environ.get("TANDEM_README_SHOTS") == "1":
+        shutil.copyfile(ARTEFACTS / FORM_SHOT, DOCS / FORM_SHOT)
 
 
 def _width(page: Any, label: str) -> float:
