@@ -227,7 +227,8 @@ def test_the_whole_story_in_one_browser(
         offer = caseworker.locator(".offer", has_text=title)
         expect(offer).to_have_count(1)
         offer.locator("summary").first.click()
-        expect(offer).to_contain_text("Food safety")
+        expect(offer).to_contain_text("km allowed")  # the explanation, opened
+        expect(offer).to_contain_text("Met: 'Food safety' by 'Food safety'")
         offer.get_by_role("button", name="Propose Samira").click()
         offer = caseworker.locator(".offer", has_text=title)
         expect(offer.locator(".decisions")).to_contain_text("Proposed")
