@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy import Engine
 
 from config.settings import Settings
@@ -18,13 +19,19 @@ from web.app import create_app
 
 
 @pytest.fixture
-def server(settings: Settings, engine: Engine, embedder: Embedder, world: World) -> Iterator[str]:
+def live_app(settings: Settings, engine: Engine, embedder: Embedder, world: World) -> FastAPI:
+    """The app the ``server`` fixture serves (a test moves its clock: ``app.state.clock``)."""
     need_chromium()
     if not settings.database_url.startswith("sqlite"):
         pytest.skip("one database is enough for the browser journey")
     # Plain HTTP on 127.0.0.1: the development setting leaves the cookie without Secure.
     local = settings.model_copy(update={"env": "development"})
-    app = create_app(local, engine=engine, embedder=embedder)
+    return create_app(local, engine=engine, embedder=embedder)
+
+
+@pytest.fixture
+def server(live_app: FastAPI) -> Iterator[str]:
+    app = live_app
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
