@@ -481,7 +481,7 @@ THIRD_SET_HELD_AND_LOOK_ALIKE = [
         "Rattaché à la direction, vous pilotez les achats.",
         "Rattaché(e) à la direction, vous pilotez les achats.",
     ),
-    ("sex", "Chica joven para tienda de ropa", "Dependiente/a para tienda de ropa"),
+    ("sex", "Señorita para recepción de hotel", "Recepcionista para hotel (h/m)"),
     (
         "sex",
         "Instructor de autoescuela con experiencia",
