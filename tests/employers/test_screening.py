@@ -394,3 +394,196 @@ def test_english_words_and_a_named_contact_are_not_read_as_gendered_titles(
     screener: Screener, text: str
 ) -> None:
     assert screener.screen(text) == []
+
+
+THIRD_SET_HELD_AND_LOOK_ALIKE = [
+    (
+        "age",
+        "No more than 4 years' relevant experience, please.",
+        "At least 4 years' relevant experience.",
+    ),
+    (
+        "age",
+        "This job would suit a retired person who wants to stay active.",
+        "This job suits anyone who wants part-time hours.",
+    ),
+    (
+        "age",
+        "Our crew of lively thirty-somethings is waiting for you.",
+        "Our crew of lively cooks is waiting for you.",
+    ),
+    (
+        "age",
+        "Ideal applicant (35+) preferred for this role",
+        "Applicants with 5+ years of experience preferred",
+    ),
+    ("age", "You will have graduated in 2023 or 2024.", "You will have a degree in chemistry."),
+    (
+        "age",
+        "Sie sind unter 30 und suchen eine Herausforderung?",
+        "Sie betreuen Kinder unter 10 Jahren.",
+    ),
+    (
+        "age",
+        "Bewerbungen mit mehr als 8 Jahren Berufserfahrung können wir nicht berücksichtigen.",
+        "Mindestens 3 Jahre Berufserfahrung.",
+    ),
+    (
+        "age",
+        "Idéal pour un(e) jeune retraité(e)",
+        "Accompagnement des retraités dans leurs démarches",
+    ),
+    ("age", "Tienes menos de 28 años y ganas de aprender", "Tienes ganas de aprender y de crecer"),
+    (
+        "age",
+        "Requisito: età non superiore a 32 anni",
+        "Laboratorio per ragazzi (fascia d'età dei ragazzi 11-14 anni)",
+    ),
+    (
+        "age",
+        "Betreuer:in im Jugendtreff gesucht, Sie sind über 45? Dann nicht.",
+        "Betreuer:in im Jugendtreff (Zielgruppe 10–16 Jahre)",
+    ),
+    (
+        "sex",
+        "The successful applicant will join our sales team, where he will manage key accounts.",
+        "Write to our manager Ann Cole; she will reply within a week.",
+    ),
+    (
+        "sex",
+        "A gentleman would be best suited to this role.",
+        "Our clients are ladies and gentlemen of all ages.",
+    ),
+    ("sex", "ELEKTRO-INSTALLATEUR GESUCHT", "ELEKTRO-INSTALLATEUR (M/W/D) GESUCHT"),
+    (
+        "sex",
+        "Als Bauleiter übernehmen Sie die Verantwortung für unsere Projekte.",
+        "Als Bauleiter:in übernehmen Sie die Verantwortung für unsere Projekte.",
+    ),
+    (
+        "sex",
+        "Ihre Familienplanung ist abgeschlossen.",
+        "Wir unterstützen Ihre Familienplanung mit flexiblen Arbeitszeiten.",
+    ),
+    (
+        "sex",
+        "Schwangere werden nicht eingestellt.",
+        "Betreuung von Schwangeren und jungen Familien",
+    ),
+    (
+        "sex",
+        "Les candidates enceintes ne seront pas retenues.",
+        "Vous accompagnez les femmes enceintes pendant le suivi.",
+    ),
+    ("sex", "Assistante dentaire expérimentée", "Assistant(e) dentaire expérimenté(e)"),
+    (
+        "sex",
+        "Rattaché à la direction, vous pilotez les achats.",
+        "Rattaché(e) à la direction, vous pilotez les achats.",
+    ),
+    ("sex", "Señorita para recepción de hotel", "Recepcionista para hotel (h/m)"),
+    (
+        "sex",
+        "Instructor de autoescuela con experiencia",
+        "Instructor/a de autoescuela con experiencia",
+    ),
+    (
+        "family_status",
+        "Please tell us whether you have any children.",
+        "Please tell us whether you have a driving licence.",
+    ),
+    (
+        "family_status",
+        "Applicants with small children may find the shifts unsuitable.",
+        "Applicants with forklift experience are welcome.",
+    ),
+    (
+        "family_status",
+        "Sie sind familiär ungebunden und reisebereit.",
+        "Sie sind örtlich ungebunden und reisebereit.",
+    ),
+    (
+        "family_status",
+        "Verwalterehepaar für Ferienhof gesucht",
+        "Beratung von Ehepaaren in Trennung",
+    ),
+    (
+        "family_status",
+        "Buscamos matrimonio para finca con vivienda",
+        "Gestión de ceremonias de matrimonio civil",
+    ),
+    (
+        "religion",
+        "Employees may not wear turbans or other religious headwear.",
+        "Employees must wear a hairnet in production.",
+    ),
+    (
+        "religion",
+        "È vietato indossare il velo sul posto di lavoro",
+        "È obbligatorio indossare la cuffia in cucina",
+    ),
+    (
+        "religion",
+        "Requisito: appartenenza alla religione cattolica",
+        "Conoscenza della storia della religione cattolica (docenza)",
+    ),
+    (
+        "religion",
+        "Personen, die ein Kopftuch tragen, können nicht berücksichtigt werden.",
+        "Schutzhelm muss getragen werden.",
+    ),
+    (
+        "disability_health",
+        "A good sickness record is essential.",
+        "You will keep the team's sickness records up to date.",
+    ),
+    (
+        "disability_health",
+        "Sehr guter Gesundheitszustand vorausgesetzt",
+        "Sie dokumentieren den Gesundheitszustand der Bewohner.",
+    ),
+    (
+        "disability_health",
+        "Wenige Krankenstandstage erwünscht",
+        "Sie erfassen die Krankenstandstage im HR-System.",
+    ),
+    (
+        "disability_health",
+        "Absence de problèmes de santé exigée",
+        "Accompagnement de personnes souffrant de maladies chroniques",
+    ),
+    (
+        "disability_health",
+        "Assenza di malattie croniche",
+        "Assistenza a pazienti con malattie croniche",
+    ),
+    (
+        "disability_health",
+        "Menschen mit Behinderung können leider nicht eingestellt werden.",
+        "Menschen mit Behinderung werden bei gleicher Eignung bevorzugt.",
+    ),
+    (
+        "appearance",
+        "No visible piercings or tattoos.",
+        "Tattoo artist with a portfolio of your work.",
+    ),
+    ("appearance", "Keine sichtbaren Tattoos", "Tätowierer:in für unser Studio"),
+    ("appearance", "Talla 36-38 imprescindible", "Uniforme en tallas de la 34 a la 52"),
+    (
+        "origin",
+        "Native-born Canadian preferred",
+        "Translate into your native language (ISO 17100).",
+    ),
+    ("origin", "Italiano fluente senza inflessioni dialettali", "Italiano fluente (livello C1)"),
+]
+
+
+@pytest.mark.parametrize(("ground", "held", "passes"), THIRD_SET_HELD_AND_LOOK_ALIKE)
+def test_a_category_from_the_third_blind_set_is_held_and_its_look_alike_passes(
+    screener: Screener, ground: str, held: str, passes: str
+) -> None:
+    """Age proxies (experience caps, life stages, graduation years), candidate pronouns and
+    agreement, pregnancy, couples and dependants, religious dress bans, sickness records,
+    tattoos and sizes, birth and accent: each held, and the same words about the work pass."""
+    assert ground in {f.ground for f in screener.screen(held)}
+    assert screener.screen(passes) == []
