@@ -52,7 +52,7 @@ def _next_id(session: Session, model: Any) -> int:
 
 
 def _at(day: date) -> datetime:
-    return datetime.combine(day, time(9), UTC).replace(tzinfo=None)
+    return datetime.combine(day, time(9), UTC)
 
 
 def _table(model: Any) -> Table:
@@ -269,7 +269,7 @@ def populate_roles(
     # Proposals on published offers (a few hundred on the employer's company), about a fifth
     # accepted with a placement; placements past their start with their checkpoints.
     published = [(o, c, k) for o, c, k in offer_rows if status_of[o] is OfferStatus.published]
-    ours = [row for row in published if row[1] == company_ids[0]]
+    ours = [row for row in published if row[1] == company_ids[0]] or published
     client_ids = list(session.scalars(select(Client.id).order_by(Client.id)))
     pairs = [rng.choice(published) for _ in range(3000)] + [rng.choice(ours) for _ in range(300)]
     seen: set[tuple[int, int]] = set()
@@ -342,7 +342,7 @@ def populate_roles(
     # The audit trail: what the staff did to clients over a year.
     actors = [caseworker.id, liaison.id, admin.id, *(c.id for c in caseworkers)]
     actions = ["read", "update", "create", "export", "consent", "shortlist", "propose"]
-    start = datetime.combine(today - timedelta(days=365), time(), UTC).replace(tzinfo=None)
+    start = datetime.combine(today - timedelta(days=365), time(), UTC)
     _bulk(
         session,
         AuditEvent,

@@ -55,6 +55,7 @@ from web.routes import admin as admin_pages  # noqa: E402
 from web.routes import caseworker as caseworker_pages  # noqa: E402
 from web.routes import employer as employer_pages  # noqa: E402
 from web.routes import liaison_companies, liaison_followup, liaison_review  # noqa: E402
+from web.security import CSRF_COOKIE  # noqa: E402
 
 SECRET = "bench-secret-key-of-sufficient-length-0123"
 BUDGET_MS = 150.0
@@ -188,8 +189,13 @@ def main() -> None:
                 select(Offer.id).where(Offer.status.in_([OfferStatus.held, OfferStatus.submitted]))
             )
         )
-        published = list(
-            session.scalars(select(Offer.id).where(Offer.status == OfferStatus.published))
+        published = list(  # with its places free
+            session.scalars(
+                select(Offer.id).where(
+                    Offer.status == OfferStatus.published,
+                    Offer.id.not_in(select(Placement.offer_id)),
+                )
+            )
         )
         company_ids = list(session.scalars(select(Company.id)))
     embedder = load_embedder(BUNDLED_MODEL)
@@ -215,21 +221,30 @@ def main() -> None:
         for role, (user_id, version) in versions.items()
     }
     with TestClient(app, base_url="https://bench") as http:
+        http.cookies.set(sessions.SESSION_COOKIE, cookies["caseworker"])
+        page = http.get("/clients")
+        token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        csrf = http.cookies[CSRF_COOKIE]
+
+        def sign_in(role: str) -> None:
+            """Only this role's session cookie (each answer renews the cookie it was sent)."""
+            http.cookies.clear()
+            http.cookies.set(sessions.SESSION_COOKIE, cookies[role])
+            http.cookies.set(CSRF_COOKIE, csrf)
 
         def get(role: str, url: str) -> Any:
-            http.cookies.set(sessions.SESSION_COOKIE, cookies[role])
+            sign_in(role)
             return http.get(url)
 
-        page = get("caseworker", "/clients")
-        token = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
         sample = iter(rng.sample(client_ids, args.repeat * 2))
         offer_sample = iter(rng.sample(published, args.repeat * 2))
         made: list[str] = []
         lists: list[str] = []
 
         def post(role: str, url: str, kept: list[str]) -> Any:
-            http.cookies.set(sessions.SESSION_COOKIE, cookies[role])
+            sign_in(role)
             response = http.post(url, data={"csrf_token": token}, follow_redirects=False)
+            assert response.status_code == 303, (response.status_code, response.text[-2000:])
             kept.append(response.headers["location"])
             return response
 
@@ -303,11 +318,9 @@ def main() -> None:
         print("{:34} {:>8} {:>8} {:>8} {:>8} {:>8}".format(*header))
         slow = []
         for name, call in pages:
+            print(f"{name:34}", end="", flush=True)
             m = measure(call, counter, args.repeat)
-            print(
-                f"{name:34} {m.p50:8.1f} {m.p95:8.1f} {m.cpu_p50:8.1f} {m.cpu_p95:8.1f} "
-                f"{m.queries:8d}"
-            )
+            print(f" {m.p50:8.1f} {m.p95:8.1f} {m.cpu_p50:8.1f} {m.cpu_p95:8.1f} {m.queries:8d}")
             if m.cpu_p95 > BUDGET_MS:
                 slow.append(name)
         print(f"load average after: {os.getloadavg()[0]:.2f}")
