@@ -392,11 +392,14 @@ def _employers(session: Session, filters: IndicatorFilters) -> list[Row]:
 
 
 def _tutors(session: Session, filters: IndicatorFilters) -> list[Row]:
-    query = select(Tutor).join(Company, Company.id == Tutor.company_id)
+    # The columns counted, not the tutors with their trainings.
+    query = select(Tutor.id, Tutor.stage, Tutor.trained_on, Tutor.max_mentees).join(
+        Company, Company.id == Tutor.company_id
+    )
     scope = IndicatorFilters(
         filters.date_from, filters.date_to, filters.office_id, filters.liaison_id, filters.sector
     )
-    tutors = list(session.scalars(_offer_scope(query, scope)))
+    tutors = list(session.execute(_offer_scope(query, scope)))
     load = Counter(
         session.scalars(
             select(Placement.tutor_id).where(
