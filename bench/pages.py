@@ -11,8 +11,9 @@ caseworker's for a client, the liaison officer's for an offer) are measured both
     .venv/bin/python bench/pages.py [--size 10000] [--repeat 50]
 
 ``--profile "shortlist, made (POST)"`` profiles that page instead (cProfile, the 25 slowest
-calls by cumulative time) and prints the SQL it sends once. ``--database PATH`` keeps the
-filled SQLite database (and its stored embeddings) there, to reuse on the next run.
+calls by cumulative time) and prints the SQL it sends once, each statement with its time.
+``--database PATH`` keeps the filled SQLite database (and its stored embeddings) there, to
+reuse on the next run.
 ``--only indicators`` measures only the pages whose name has that text (and skips the
 10-vs-50-row check). cProfile sees the calling thread only: the server's work shows in the
 SQL listed, and in the profile only where the page is an ``async`` one.
@@ -72,15 +73,22 @@ class QueryCounter:
     def __init__(self, engine: Any) -> None:
         self.count = 0
         event.listen(engine, "before_cursor_execute", self._count)
-
+        event.listen(engine, "after_cursor_execute", self._done)
         self.statements: list[str] | None = None
+        self.started = 0.0
 
     def _count(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         if threading.current_thread().name == "index-follower":
             return  # the app's background look for a newer index, not the page's
         self.count += 1
         if self.statements is not None:
-            self.statements.append(" ".join(statement.split())[:160])
+            self.statements.append(" ".join(statement.split())[:150])
+            self.started = time.perf_counter()
+
+    def _done(self, *_args: Any) -> None:
+        if self.statements and threading.current_thread().name != "index-follower":
+            took = 1000 * (time.perf_counter() - self.started)
+            self.statements[-1] = f"{took:8.1f} ms {self.statements[-1]}"
 
 
 def profile(call: Callable[[], Any], counter: QueryCounter, repeat: int) -> None:
