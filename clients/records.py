@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
@@ -183,6 +183,8 @@ def parked_clients(session: Session, today: date, days: int) -> list[tuple[Parke
     """Clients with no contact and no shortlist for longer than ``days`` (the minimum contact
     standard), each with the date of the last sign of work on their case. Reads three columns
     per client, not the records with their skills: the indicators count every client."""
+    cutoff = today - timedelta(days=days)
+    since = datetime.combine(cutoff, time.min, UTC)
     last_contact = (
         select(ClientContact.client_id, func.max(ClientContact.contacted_on).label("on"))
         .group_by(ClientContact.client_id)
@@ -204,7 +206,13 @@ def parked_clients(session: Session, today: date, days: int) -> list[tuple[Parke
         )
         .outerjoin(last_contact, last_contact.c.client_id == Client.id)
         .outerjoin(last_shortlist, last_shortlist.c.client_id == Client.id)
-        .where(Client.erased_at.is_(None))
+        .where(
+            Client.erased_at.is_(None),
+            # Only those parked are read: no sign of work on or after the cutoff day.
+            Client.created_at < since,
+            or_(last_contact.c.on.is_(None), last_contact.c.on < cutoff),
+            or_(last_shortlist.c.at.is_(None), last_shortlist.c.at < since),
+        )
         .order_by(Client.id)
     ).all()
     parked = []

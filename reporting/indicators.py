@@ -207,11 +207,17 @@ def _within(day: date | None, filters: IndicatorFilters) -> bool:
 
 
 def _offers_by_state(session: Session, filters: IndicatorFilters, end: datetime) -> list[Row]:
-    query = select(Offer.kind, Offer.status).join(Company, Company.id == Offer.company_id)
-    query = _offer_scope(query, filters).where(Offer.created_at < end)
-    return _counts(
-        ((kind.value, status.value) for kind, status in session.execute(query)), "kind", "state"
+    """Counted by the database (one row per kind and state, not one per offer)."""
+    query = select(Offer.kind, Offer.status, func.count()).join(
+        Company, Company.id == Offer.company_id
     )
+    query = _offer_scope(query, filters).where(Offer.created_at < end)
+    counted = session.execute(query.group_by(Offer.kind, Offer.status))
+    rows: list[Row] = [
+        {"kind": kind.value, "state": status.value, "count": count}
+        for kind, status, count in counted
+    ]
+    return sorted(rows, key=lambda row: (row["kind"], row["state"]))
 
 
 def _days_to_publication(
