@@ -430,6 +430,18 @@ def client_names(session: Session, actor: Actor, client_ids: set[int]) -> dict[i
     return {r.id: f"{r.given_name} {r.family_name}" for r in rows}
 
 
+def employer_consents(session: Session, actor: Actor, client_ids: set[int]) -> dict[int, bool]:
+    """Whether each of these clients the actor may read agreed to be proposed to employers
+    (one query each way, not a client record each)."""
+    readable = readable_client_ids(session, actor, client_ids)
+    if not readable:
+        return {}
+    rows = session.execute(
+        select(Client.id, Client.consent_employers).where(Client.id.in_(readable))
+    ).all()
+    return {r.id: r.consent_employers for r in rows}
+
+
 def add_experience(
     session: Session,
     actor: Actor,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from accounts import audit
@@ -171,9 +172,19 @@ def unshare_client(session: Session, actor: Actor, client_id: int, caseworker_id
     )
 
 
-def parked_clients(session: Session, today: date, days: int) -> list[tuple[Client, date]]:
+class ParkedClient(NamedTuple):
+    """A parked client: who, and whose caseload (only what is read of it, not the record)."""
+
+    id: int
+    caseworker_id: int
+
+
+def parked_clients(session: Session, today: date, days: int) -> list[tuple[ParkedClient, date]]:
     """Clients with no contact and no shortlist for longer than ``days`` (the minimum contact
-    standard), each with the date of the last sign of work on their case."""
+    standard), each with the date of the last sign of work on their case. Reads three columns
+    per client, not the records with their skills: the indicators count every client."""
+    cutoff = today - timedelta(days=days)
+    since = datetime.combine(cutoff, time.min, UTC)
     last_contact = (
         select(ClientContact.client_id, func.max(ClientContact.contacted_on).label("on"))
         .group_by(ClientContact.client_id)
@@ -186,18 +197,30 @@ def parked_clients(session: Session, today: date, days: int) -> list[tuple[Clien
         .subquery()
     )
     rows = session.execute(
-        select(Client, last_contact.c.on, last_shortlist.c.at)
+        select(
+            Client.id,
+            Client.caseworker_id,
+            Client.created_at,
+            last_contact.c.on,
+            last_shortlist.c.at,
+        )
         .outerjoin(last_contact, last_contact.c.client_id == Client.id)
         .outerjoin(last_shortlist, last_shortlist.c.client_id == Client.id)
-        .where(Client.erased_at.is_(None))
+        .where(
+            Client.erased_at.is_(None),
+            # Only those parked are read: no sign of work on or after the cutoff day.
+            Client.created_at < since,
+            or_(last_contact.c.on.is_(None), last_contact.c.on < cutoff),
+            or_(last_shortlist.c.at.is_(None), last_shortlist.c.at < since),
+        )
         .order_by(Client.id)
     ).all()
     parked = []
-    for client, contacted_on, shortlisted_at in rows:
-        signs = [client.created_at.date(), contacted_on, shortlisted_at and shortlisted_at.date()]
+    for client_id, caseworker_id, created_at, contacted_on, shortlisted_at in rows:
+        signs = [created_at.date(), contacted_on, shortlisted_at and shortlisted_at.date()]
         last = max(d for d in signs if d is not None)
         if (today - last).days > days:
-            parked.append((client, last))
+            parked.append((ParkedClient(client_id, caseworker_id), last))
     return parked
 
 

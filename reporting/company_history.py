@@ -4,7 +4,7 @@ offers with their transitions and screenings, tutors and placements."""
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from accounts import audit
 from accounts.actor import Actor
@@ -53,7 +53,11 @@ def company_history(session: Session, actor: Actor, company_id: int) -> CompanyH
             screenings[s.offer_id].append(OfferScreeningRead.model_validate(s))
         placements = list(
             session.scalars(
-                select(Placement).where(Placement.offer_id.in_(offer_ids)).order_by(Placement.id)
+                select(Placement)
+                .where(Placement.offer_id.in_(offer_ids))
+                .order_by(Placement.id)
+                # Read with each placement: one query each for all, not two per placement.
+                .options(selectinload(Placement.report), selectinload(Placement.checkpoints))
             )
         )
         audit.record_reads(  # each placement read names its client, in one statement

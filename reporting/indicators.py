@@ -207,11 +207,17 @@ def _within(day: date | None, filters: IndicatorFilters) -> bool:
 
 
 def _offers_by_state(session: Session, filters: IndicatorFilters, end: datetime) -> list[Row]:
-    query = select(Offer.kind, Offer.status).join(Company, Company.id == Offer.company_id)
-    query = _offer_scope(query, filters).where(Offer.created_at < end)
-    return _counts(
-        ((kind.value, status.value) for kind, status in session.execute(query)), "kind", "state"
+    """Counted by the database (one row per kind and state, not one per offer)."""
+    query = select(Offer.kind, Offer.status, func.count()).join(
+        Company, Company.id == Offer.company_id
     )
+    query = _offer_scope(query, filters).where(Offer.created_at < end)
+    counted = session.execute(query.group_by(Offer.kind, Offer.status))
+    rows: list[Row] = [
+        {"kind": kind.value, "state": status.value, "count": count}
+        for kind, status, count in counted
+    ]
+    return sorted(rows, key=lambda row: (row["kind"], row["state"]))
 
 
 def _days_to_publication(
@@ -231,17 +237,20 @@ def _days_to_publication(
         .group_by(StatusChange.entity_id)
         .subquery()
     )
+    # The days between counted by the database: thousands of offers, no datetime read.
+    if session.get_bind().dialect.name == "sqlite":
+        between = func.julianday(published.c.at) - func.julianday(submitted.c.at)
+    else:
+        between = func.extract("epoch", published.c.at - submitted.c.at) / 86400
     query = (
-        select(submitted.c.at, published.c.at)
+        select(between)
+        .select_from(submitted)
         .join(published, published.c.offer_id == submitted.c.offer_id)
         .join(Offer, Offer.id == submitted.c.offer_id)
         .join(Company, Company.id == Offer.company_id)
         .where(published.c.at >= start, published.c.at < end)
     )
-    days = [
-        max((p - s).total_seconds(), 0) / 86400
-        for s, p in session.execute(_offer_scope(query, filters))
-    ]
+    days = [max(float(d), 0.0) for d in session.scalars(_offer_scope(query, filters))]
     if not days:
         return [{"offers_published": 0, "median_days": None, "mean_days": None}]
     return [
@@ -392,11 +401,14 @@ def _employers(session: Session, filters: IndicatorFilters) -> list[Row]:
 
 
 def _tutors(session: Session, filters: IndicatorFilters) -> list[Row]:
-    query = select(Tutor).join(Company, Company.id == Tutor.company_id)
+    # The columns counted, not the tutors with their trainings.
+    query = select(Tutor.id, Tutor.stage, Tutor.trained_on, Tutor.max_mentees).join(
+        Company, Company.id == Tutor.company_id
+    )
     scope = IndicatorFilters(
         filters.date_from, filters.date_to, filters.office_id, filters.liaison_id, filters.sector
     )
-    tutors = list(session.scalars(_offer_scope(query, scope)))
+    tutors = list(session.execute(_offer_scope(query, scope)))
     load = Counter(
         session.scalars(
             select(Placement.tutor_id).where(

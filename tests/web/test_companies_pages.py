@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from models.audit import StatusChange
 from models.company import EngagementEvent
 from models.offer import OfferScreening
+from models.placement import PlacementStatus
 from tests.web.pages import post_form, sign_in, soup
 from tests.web.test_list_pages import counting
 from tests.world import World
@@ -481,3 +482,26 @@ def test_the_liaison_officer_finds_companies_and_tutors_in_the_menu(
     links = {a.get_text(): a["href"] for a in nav.select("a")}
     assert links["Companies"] == "/liaison/companies"
     assert links["Tutors"] == "/liaison/tutors"
+
+
+def test_the_company_page_sends_as_many_queries_for_many_placements_as_for_one(
+    client: TestClient, world: World, engine: Engine
+) -> None:
+    """Each placement's report and checkpoints are read with all the placements, not one
+    placement at a time."""
+    company = world.build.company("Busy Kitchen")
+    caseworker = world.users["caseworker"].id
+    path = f"/liaison/companies/{company.id}"
+
+    def place(count: int, start: int) -> None:
+        for i in range(start, start + count):
+            person = world.build.client(caseworker, given_name=f"Person{i}")
+            offer = world.build.offer(company.id, title=f"Cook {i}")
+            world.build.placement(person.id, offer, PlacementStatus.started)
+
+    place(1, 0)
+    sign_in(client, LIAISON)
+    few = _queries(client, engine, path)
+    place(6, 1)
+    assert client.get(path).text.count("Cook ") >= 7
+    assert _queries(client, engine, path) == few

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from models.audit import StatusChange
 from models.client import ClientMonitoring
-from models.offer import OfferKind
+from models.offer import OfferKind, OfferStatus
 from models.placement import Checkpoint, CheckpointOutcome, CheckpointSide, PlacementStatus
 from tests.web.pages import sign_in, soup
 from tests.world import World
@@ -199,3 +200,36 @@ def test_retention_is_the_share_still_in_work_at_each_checkpoint(
     drawn = client.get(_attr(page, "#chart-retention img", "src")).text
     assert "Day 30" in drawn
     assert ">100<" in drawn  # a share's scale ends at 100 %
+
+
+def test_days_from_submission_to_publication_are_counted_from_the_first_of_each(
+    client: TestClient, world: World
+) -> None:
+    """Two offers published 1.5 and 3.5 days after they were first submitted: the median
+    is 2.5 days, whatever the database that counts them."""
+    b = world.build
+    for days in (1.5, 3.5):
+        offer = b.offer(world.ids["company_a"], status=OfferStatus.published)
+        submitted = datetime.now(UTC) - timedelta(days=10)
+        for later, (old, new) in enumerate([("draft", "submitted"), ("held", "submitted")]):
+            b.add(
+                StatusChange(
+                    entity="offer",
+                    entity_id=offer.id,
+                    from_status=old,
+                    to_status=new,
+                    at=submitted + timedelta(days=later),
+                )
+            )
+        b.add(
+            StatusChange(
+                entity="offer",
+                entity_id=offer.id,
+                from_status="submitted",
+                to_status="published",
+                at=submitted + timedelta(days=days),
+            )
+        )
+    sign_in(client, "liaison@tandem.example")
+    rows = _csv(client.get("/indicators/publication.csv").text)
+    assert [(r["offers_published"], r["median_days"]) for r in rows] == [("2", "2.5")]

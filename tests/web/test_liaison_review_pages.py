@@ -6,10 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from models.offer import OfferScreening, OfferStatus
 from tests.api.test_shortlists import LINZ, Skill, add_client, add_offer
 from tests.web.pages import csrf_token, post_form, sign_in, soup
+from tests.web.test_list_pages import counting
 from tests.world import World
 
 LIAISON = "liaison@tandem.example"
@@ -292,3 +294,29 @@ def test_a_short_list_of_clients_says_why_and_its_suggestion_brings_them_back(
     }
     relaxed = soup(post_form(client, path, data, path))
     assert relaxed.select_one(f"#client-{far}") is not None
+
+
+def test_the_candidates_page_sends_as_many_queries_for_many_clients_as_for_few(
+    client: TestClient, world: World, engine: Engine
+) -> None:
+    """Whether each client may be proposed to employers is read for the list at once, not
+    client by client."""
+    hygiene = world.ids["concept"]
+    offer_id = add_offer(world, "Cook at the parish café", [("Food hygiene", True, hygiene)])
+    skills: list[Skill] = [("Food safety", hygiene, "exact")]
+    path = f"/liaison/offers/{offer_id}/candidates"
+    sign_in(client, LIAISON)
+
+    def queries(people: list[str]) -> tuple[int, int]:
+        for name in people:
+            add_client(world, skills, name, consent_employers=name.startswith("S"))
+        page = soup(post_form(client, path, {}, path))
+        listed = len(page.select("li[id^=client-]"))
+        with counting(engine) as statements:
+            assert client.get(path).status_code == 200
+        return listed, len(statements)
+
+    few, few_queries = queries(["Samira", "Omar"])
+    many, many_queries = queries(["Sven", "Olga", "Sara", "Otto"])
+    assert many > few
+    assert many_queries == few_queries

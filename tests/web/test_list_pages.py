@@ -114,3 +114,21 @@ def test_the_contact_log_is_paged(client: TestClient, world: World) -> None:
         "call 11",
         "call 12",
     ]
+
+
+def test_the_indicators_read_no_client_record_nor_tutor_training(
+    client: TestClient, world: World, engine: Engine
+) -> None:
+    """Parked clients and tutors are counted from their columns: the page reads none of the
+    clients' skills or languages (every client is counted) nor the tutors' trainings."""
+    sign_in(client, "liaison@tandem.example")
+    few = _queries(client, engine, "/indicators")
+    _more_work(world, 6)
+    for i in range(3):
+        world.build.tutor(world.ids["company_a"], name=f"Tutor {i}")
+    with counting(engine) as statements:
+        assert client.get("/indicators").status_code == 200
+    read = " ".join(statements)
+    for table in ("client_skills", "client_languages", "tutor_trainings"):
+        assert table not in read, table
+    assert len(statements) == few

@@ -19,8 +19,7 @@ from fastapi.responses import RedirectResponse
 
 from accounts.actor import Actor
 from api.deps import MatcherDep, PathId, ReviewDep, SessionDep, TodayDep
-from clients.access import client_for_reader
-from clients.profiles import client_names
+from clients.profiles import client_names, employer_consents
 from employers import offers
 from employers.offer_states import OfferAction
 from models.errors import TandemError
@@ -306,7 +305,7 @@ def _candidates_context(
         decided.setdefault(decision.item_id, []).append(decision)
     context.update(
         names=names,
-        employer_consent={i: client_for_reader(session, actor, i).consent_employers for i in names},
+        employer_consent=employer_consents(session, actor, set(names)),
         decided=decided,
         show_esco=any(i.explanation.attribution for i in read.items),
     )
