@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from statistics import mean, median
 from typing import Any, TypeVarTuple
 
@@ -118,34 +119,45 @@ def suppressed(rows: list[Row]) -> list[Row]:
 
 
 def indicators(
-    session: Session, actor: Actor, filters: IndicatorFilters, contact_standard_days: int
+    session: Session,
+    actor: Actor,
+    filters: IndicatorFilters,
+    contact_standard_days: int,
+    only: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """Every indicator table for the period and filters."""
+    """Every indicator table for the period and filters, or only the tables named in ``only``
+    (a page drawing one chart need not count all of them)."""
     actor.require(Role.admin, Role.liaison, Role.caseworker)
     check_filters(filters)
     start, end = filters.starts(), filters.ends()
-    placements = _placements(session, filters)
-    started = [p for p in placements if _within(p[0].actual_start, filters)]
-    tables: dict[str, list[Row]] = {
-        "offers_by_state": _offers_by_state(session, filters, end),
-        "days_to_publication": _days_to_publication(session, filters, start, end),
-        "shortlists": _shortlists(session, filters, start, end),
-        "proposals": _proposals(session, filters, start, end),
-        "placements_started": _counts(((p.kind.value,) for p, _g, _b in started), "kind"),
-        "placements_by_month": _by_month(started, filters),
-        "trials_to_contracts": _trials_to_contracts(placements, filters),
-        "retention": _retention(session, filters),
-        "employers": _employers(session, filters),
-        "tutors": _tutors(session, filters),
-        "parked_clients": _parked(session, filters, contact_standard_days),
-        "placements_started_by_gender_age": suppressed(
-            _counts(((g or "not recorded", b) for _p, g, b in started), "gender", "age_band")
+
+    @cache
+    def placements() -> list[tuple[Placement, str | None, str]]:
+        return _placements(session, filters)
+
+    def started() -> list[tuple[Placement, str | None, str]]:
+        return [p for p in placements() if _within(p[0].actual_start, filters)]
+
+    makers: dict[str, Callable[[], list[Row]]] = {
+        "offers_by_state": lambda: _offers_by_state(session, filters, end),
+        "days_to_publication": lambda: _days_to_publication(session, filters, start, end),
+        "shortlists": lambda: _shortlists(session, filters, start, end),
+        "proposals": lambda: _proposals(session, filters, start, end),
+        "placements_started": lambda: _counts(((p.kind.value,) for p, _g, _b in started()), "kind"),
+        "placements_by_month": lambda: _by_month(started(), filters),
+        "trials_to_contracts": lambda: _trials_to_contracts(placements(), filters),
+        "retention": lambda: _retention(session, filters),
+        "employers": lambda: _employers(session, filters),
+        "tutors": lambda: _tutors(session, filters),
+        "parked_clients": lambda: _parked(session, filters, contact_standard_days),
+        "placements_started_by_gender_age": lambda: suppressed(
+            _counts(((g or "not recorded", b) for _p, g, b in started()), "gender", "age_band")
         ),
-        "hires_by_gender_age": suppressed(
+        "hires_by_gender_age": lambda: suppressed(
             _counts(
                 (
                     (g or "not recorded", b)
-                    for p, g, b in placements
+                    for p, g, b in placements()
                     if p.status is PlacementStatus.hired and _within(p.actual_end, filters)
                 ),
                 "gender",
@@ -153,6 +165,7 @@ def indicators(
             )
         ),
     }
+    tables = {name: make() for name, make in makers.items() if only is None or name in only}
     return {
         "period": {"from": filters.date_from, "to": filters.date_to},
         "filters": {
