@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from math import ceil
 from typing import Annotated, Any
@@ -38,6 +37,7 @@ from models.company import Company
 from models.errors import Conflict, InvalidInput, NotFound, TandemError
 from models.user import Role
 from web.deps import Pages, PagesDep, page_for, page_router, render
+from web.filters import FilterChoice
 
 router = page_router()
 AdminPage = Annotated[Actor, page_for(Role.admin)]
@@ -438,16 +438,7 @@ EXPORT_BATCH = 5000
 AUDIT_COLUMNS = ("id", "at", "actor_id", "action", "entity", "entity_id", "fields", "detail")
 
 
-@dataclass(frozen=True)
-class AuditChoice:
-    """The audit filters as typed, checked: the service's filter, or errors by field."""
-
-    filters: audit.AuditFilter | None
-    values: dict[str, str]
-    errors: dict[str, str]
-
-    def query(self) -> str:
-        return urlencode({k: v for k, v in self.values.items() if v})
+AuditChoice = FilterChoice[audit.AuditFilter]
 
 
 def _audit_choice(

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import Path, Query, Request, Response
 
@@ -23,6 +22,7 @@ from models.user import Role
 from reporting import indicators as service
 from web import charts
 from web.deps import PageNotFound, Pages, PagesDep, page_for, page_router, render
+from web.filters import FilterChoice
 from web.labels import N_, labeller
 
 router = page_router()
@@ -199,17 +199,7 @@ def _figures(chart: Chart, rows: list[Row], _: Translate) -> Figures:
     )
 
 
-@dataclass(frozen=True)
-class Choice:
-    """What the filter form sent, checked: the service's filters, or the errors by field."""
-
-    filters: service.IndicatorFilters | None
-    values: dict[str, str]
-    errors: dict[str, str]
-
-    def query(self) -> str:
-        """The filters as a query string, for the charts' and downloads' addresses."""
-        return urlencode({k: v for k, v in self.values.items() if v})
+Choice = FilterChoice[service.IndicatorFilters]
 
 
 def _choose(
